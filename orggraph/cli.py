@@ -1,0 +1,109 @@
+"""The ``orggraph`` command line: thin, it parses, calls the package and prints.
+
+Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 backend unreachable.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from orggraph.errors import InvalidDataError, OrggraphError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="orggraph",
+    help="Model a city administration as a graph and measure how transversal it is.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+Paths = Annotated[list[Path], typer.Argument(
+    help="Dataset files (.yaml, .json, .csv) or folders.", show_default=False)]
+OnePath = Annotated[Path, typer.Argument(help="A dataset file or folder.", show_default=False)]
+
+
+def fail(error: OrggraphError) -> typer.Exit:
+    """Print an orggraph error on stderr and return the Exit to raise with its code."""
+    if isinstance(error, InvalidDataError):
+        count = len(error.problems)
+        err.print(f"[bold red]{count} problem{'s' * (count != 1)} found:[/]")
+        for problem in error.problems:
+            err.print(f"  {problem}", markup=False)
+    else:
+        err.print(f"[bold red]error:[/] {error}", markup=True, soft_wrap=True)
+    return typer.Exit(code=error.exit_code)
+
+
+@app.command()
+def validate(paths: Paths) -> None:
+    """Check datasets and report every problem with its file and line.
+
+    Example: orggraph validate examples/gent.yaml
+    """
+    from orggraph.loaders import load
+
+    problems = []
+    for path in paths:
+        try:
+            city = load(path)
+        except InvalidDataError as error:
+            problems.extend(error.problems)
+            continue
+        except OrggraphError as error:
+            raise fail(error) from None
+        out.print(f"[green]ok[/] {path}: {city.city.name}, {len(city.units)} units, "
+                  f"{len(city.college)} college members, {len(city.programmes)} programmes")
+    if problems:
+        raise fail(InvalidDataError(problems))
+
+
+@app.command()
+def info(path: OnePath) -> None:
+    """Show what is in a dataset: counts per kind, the college, the clusters.
+
+    Example: orggraph info examples/gent.yaml
+    """
+    from orggraph.loaders import load
+    from orggraph.report import info_tables
+
+    try:
+        city = load(path)
+    except OrggraphError as error:
+        raise fail(error) from None
+    for table in info_tables(city):
+        out.print(table)
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the files the demo writes.")]
+    = Path("orggraph-demo"),
+) -> None:
+    """Load the bundled example cities and show what orggraph sees in them.
+
+    Example: orggraph demo
+    """
+    from orggraph.demo import run_demo
+
+    try:
+        run_demo(out, out_dir)
+    except OrggraphError as error:
+        raise fail(error) from None
+
+
+def main() -> None:
+    """Run the command line (the ``orggraph`` script)."""
+    app(prog_name="orggraph")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

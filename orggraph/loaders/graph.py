@@ -1,0 +1,216 @@
+"""The graph form of a city (DESIGN §2) in NetworkX, and back.
+
+Nodes are keyed by ``uid`` (``<city id>:<entity id>``; ``<city id>@<scenario>:<entity id>`` in a
+scenario) and carry ``labels`` (a set such as ``{"Unit", "Service"}``), ``uid``, ``id``, ``city``,
+``scenario`` when there is one, and the entity's scalar properties. Relationships are edges whose
+key is the relationship type; a second relationship of the same type between the same two nodes
+(two portfolio items of one person in one domain) gets the key ``HOLDS#2``, and every edge has its
+type in the ``type`` attribute.
+
+>>> from orggraph.examples import load_example
+>>> g = to_networkx(load_example("tiny"))
+>>> city = from_networkx(g)
+>>> nx.utils.graphs_equal(to_networkx(city), g)
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from orggraph.schemas.dataset import (
+    Body,
+    Challenge,
+    City,
+    CityInfo,
+    Domain,
+    Partner,
+    PartnerRole,
+    Person,
+    PortfolioItem,
+    Programme,
+    Relation,
+    Unit,
+)
+
+__all__ = ["from_networkx", "label_of_kind", "to_networkx", "uid"]
+
+_CSI_FIELDS = tuple(Relation.model_fields)
+
+
+def uid(city: str, entity: str, scenario: str | None = None) -> str:
+    """Return the graph uid of an entity.
+
+    >>> uid("gent", "dienst-economie"), uid("gent", "x", scenario="bundles")
+    ('gent:dienst-economie', 'gent@bundles:x')
+    """
+    return f"{city}@{scenario}:{entity}" if scenario else f"{city}:{entity}"
+
+
+def label_of_kind(kind: str) -> str:
+    """Return the CamelCase label of a unit kind.
+
+    >>> label_of_kind("strategic_cell")
+    'StrategicCell'
+    """
+    return "".join(part.capitalize() for part in kind.split("_"))
+
+
+class _Builder:
+    def __init__(self, city: City, scenario: str | None):
+        self.g = nx.MultiDiGraph()
+        self.city_id = city.id
+        self.scenario = scenario
+        self._edges: list[tuple[str, str, str, dict[str, Any]]] = []
+        self._count: dict[tuple[str, str, str], int] = defaultdict(int)
+
+    def uid(self, entity: str) -> str:
+        return uid(self.city_id, entity, self.scenario)
+
+    def node(self, entity: str, labels: set[str], props: dict[str, Any]) -> None:
+        base = {"labels": labels, "uid": self.uid(entity), "id": entity, "city": self.city_id}
+        if self.scenario:
+            base["scenario"] = self.scenario
+        base.update((k, v) for k, v in props.items() if v is not None)
+        self.g.add_node(base["uid"], **base)
+
+    def edge(self, source: str, target: str, rel: str, **props: Any) -> None:
+        u, v = self.uid(source), self.uid(target)
+        n = self._count[(u, v, rel)] = self._count[(u, v, rel)] + 1
+        key = rel if n == 1 else f"{rel}#{n}"
+        props = {k: val for k, val in props.items() if val is not None}
+        self._edges.append((u, v, key, {"type": rel, **props}))
+
+    def finish(self) -> nx.MultiDiGraph:
+        self.g.add_edges_from(self._edges)
+        return self.g
+
+
+def to_networkx(city: City, scenario: str | None = None) -> nx.MultiDiGraph:
+    """Return the graph of ``city`` as a ``MultiDiGraph`` (see the module docstring)."""
+    b = _Builder(city, scenario)
+    info = city.city
+    b.node(info.id, {"City"}, {"name": info.name, "population": info.population,
+                                "legislature": info.legislature, "region": info.region,
+                                "taxonomy": city.taxonomy,
+                                "sources": list(info.sources) or None})
+    for d in city.domains:
+        b.node(d.id, {"Domain"}, {"name": d.name, "bbc": list(d.bbc) or None})
+        if d.parent:
+            b.edge(d.id, d.parent, "PART_OF")
+    for u in city.units:
+        b.node(u.id, {"Unit", label_of_kind(u.kind.value)},
+               {"name": u.name, "kind": u.kind.value, "fte": u.fte, "budget": u.budget,
+                "support": u.support, "legal_form": u.legal_form})
+        if u.parent:
+            b.edge(u.id, u.parent, "PART_OF")
+        else:
+            b.edge(u.id, info.id, "OF")
+        for d in u.domains:
+            b.edge(u.id, d, "WORKS_ON")
+    for body in city.bodies:
+        b.node(body.id, {"Body"}, {"name": body.name, "kind": body.kind.value})
+    for p in city.people:
+        b.node(p.id, {"Person"}, {"name": p.name, "role": p.role.value, "party": p.party})
+        for item in p.portfolio:
+            b.edge(p.id, item.domain, "HOLDS", title=item.title)
+        for target in p.steers:
+            b.edge(p.id, target, "STEERS")
+        for target in p.heads:
+            b.edge(p.id, target, "HEADS")
+        for target in p.member_of:
+            b.edge(p.id, target, "MEMBER_OF")
+    for c in city.challenges:
+        b.node(c.id, {"Challenge"}, {"name": c.name})
+    for prog in city.programmes:
+        b.node(prog.id, {"Programme"}, {"name": prog.name, "kind": prog.kind.value})
+        if prog.lead:
+            b.edge(prog.lead, prog.id, "LEADS")
+        for unit in prog.contributors:
+            b.edge(unit, prog.id, "CONTRIBUTES_TO")
+        if prog.sponsor:
+            b.edge(prog.sponsor, prog.id, "SPONSORS")
+        for d in prog.domains:
+            b.edge(prog.id, d, "COVERS")
+        for c in prog.challenges:
+            b.edge(prog.id, c, "ADDRESSES")
+        for role in prog.partners:
+            b.edge(role.partner, prog.id, "PARTNERS_IN", mode=role.mode.value)
+    for partner in city.partners:
+        b.node(partner.id, {"Partner"}, {"name": partner.name, "sector": partner.sector.value,
+                                         "scope": partner.scope.value if partner.scope else None})
+        if partner.relation is not None:
+            b.edge(info.id, partner.id, "RELATES_TO",
+                   **partner.relation.model_dump(exclude_none=True))
+    return b.finish()
+
+
+def from_networkx(g: nx.MultiDiGraph) -> City:
+    """Rebuild the :class:`City` a graph made by :func:`to_networkx` came from.
+
+    Other backends use this to round-trip: read nodes and relationships into a ``MultiDiGraph``
+    of the same form, then call this.
+    """
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for _, data in g.nodes(data=True):
+        for label in ("City", "Domain", "Unit", "Body", "Person", "Challenge", "Programme",
+                      "Partner"):
+            if label in data["labels"]:
+                by_label[label].append(data)
+    out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for u, v, data in g.edges(data=True):
+        out[u][data["type"]].append((g.nodes[v]["id"], data))
+    into: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for u, v, data in g.edges(data=True):
+        into[v][data["type"]].append((g.nodes[u]["id"], data))
+
+    def ids(node: dict, rel: str) -> list[str]:
+        return [target for target, _ in out[node["uid"]][rel]]
+
+    def one(node: dict, rel: str) -> str | None:
+        found = ids(node, rel)
+        return found[0] if found else None
+
+    (city_node,) = by_label["City"]
+    info = CityInfo(id=city_node["id"], name=city_node["name"],
+                    **{k: city_node[k] for k in ("population", "legislature", "region", "sources")
+                       if k in city_node})
+    domains = [Domain(id=n["id"], name=n["name"], parent=one(n, "PART_OF"), bbc=n.get("bbc", []))
+               for n in by_label["Domain"]]
+    units = [Unit(id=n["id"], name=n["name"], kind=n["kind"], parent=one(n, "PART_OF"),
+                  domains=ids(n, "WORKS_ON"),
+                  **{k: n[k] for k in ("fte", "budget", "support", "legal_form") if k in n})
+             for n in by_label["Unit"]]
+    bodies = [Body(id=n["id"], name=n["name"], kind=n["kind"]) for n in by_label["Body"]]
+    people = [Person(id=n["id"], name=n["name"], role=n["role"], party=n.get("party"),
+                     portfolio=[PortfolioItem(title=d["title"], domain=t)
+                                for t, d in out[n["uid"]]["HOLDS"]],
+                     steers=ids(n, "STEERS"), heads=ids(n, "HEADS"),
+                     member_of=ids(n, "MEMBER_OF"))
+              for n in by_label["Person"]]
+    challenges = [Challenge(id=n["id"], name=n["name"]) for n in by_label["Challenge"]]
+    programmes = []
+    for n in by_label["Programme"]:
+        incoming = into[n["uid"]]
+        leads = [s for s, _ in incoming["LEADS"]]
+        sponsors = [s for s, _ in incoming["SPONSORS"]]
+        programmes.append(Programme(
+            id=n["id"], name=n["name"], kind=n["kind"], lead=leads[0] if leads else None,
+            contributors=[s for s, _ in incoming["CONTRIBUTES_TO"]],
+            sponsor=sponsors[0] if sponsors else None, domains=ids(n, "COVERS"),
+            challenges=ids(n, "ADDRESSES"),
+            partners=[PartnerRole(partner=s, mode=d["mode"]) for s, d in
+                      incoming["PARTNERS_IN"]]))
+    relations = {target: data for target, data in out[city_node["uid"]]["RELATES_TO"]}
+    partners = []
+    for n in by_label["Partner"]:
+        rel = relations.get(n["id"])
+        relation = Relation(**{k: rel[k] for k in _CSI_FIELDS if k in rel}) if rel else None
+        partners.append(Partner(id=n["id"], name=n["name"], sector=n["sector"],
+                                scope=n.get("scope"), relation=relation))
+    return City(city=info, taxonomy=city_node.get("taxonomy"), domains=domains, units=units,
+                bodies=bodies, people=people, challenges=challenges, programmes=programmes,
+                partners=partners)

@@ -1,0 +1,243 @@
+"""Read dataset files (YAML, JSON, CSV unit tables, directories) into plain sections.
+
+Parsing is fast and keeps no positions; line numbers are looked up only when something is wrong,
+by re-reading the file with ruamel.yaml's round-trip loader, which records where every key and
+item stands. JSON is read the same way, since YAML 1.2 reads JSON.
+
+Examples
+--------
+>>> from orggraph.examples import example_path
+>>> raw = read_dataset(example_path("tiny"))
+>>> raw.city[0]["id"]
+'tiny'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from orggraph.errors import InvalidDataError, Problem
+
+__all__ = ["CSV_COLUMNS", "DATA_SUFFIXES", "Origin", "RawDataset", "SourceFile", "read_dataset"]
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+#: Columns a CSV unit table may have; ``domains`` holds ids separated by ``;``.
+CSV_COLUMNS = ("id", "name", "kind", "parent", "fte", "budget", "domains", "support", "legal_form")
+TOP_LEVEL_KEYS = ("format", "city", "taxonomy", "domains", "units", "bodies", "people",
+                  "challenges", "programmes", "partners")
+
+
+@dataclass(eq=False)
+class SourceFile:
+    """One file of a dataset; finds the line of a path inside it on demand."""
+
+    path: Path
+    text: str
+
+    @cached_property
+    def _tree(self) -> Any:
+        try:
+            return YAML(typ="rt").load(self.text)
+        except Exception:  # noqa: BLE001 - positions are a courtesy; the data already parsed
+            return None
+
+    def line_of(self, where: tuple[Any, ...]) -> int | None:
+        """Return the 1-based line of the deepest part of ``where`` found in the file."""
+        if self.path.suffix == ".csv":
+            return where[0] if where and isinstance(where[0], int) else None
+        node, line = self._tree, None
+        for key in where:
+            if isinstance(node, CommentedMap) and key in node:
+                line = node.lc.key(key)[0]
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
+                line = node.lc.item(key)[0]
+                node = node[key]
+            else:
+                break
+        return None if line is None else line + 1
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item of a section comes from: a file and the path to it inside that file."""
+
+    source: SourceFile | None
+    path: tuple[Any, ...] = ()
+
+    def at(self, *more: Any) -> Origin:
+        """Return the origin of a part of this item."""
+        return Origin(self.source, self.path + more)
+
+    def problem(self, message: str) -> Problem:
+        """Return a problem located at this origin."""
+        if self.source is None:
+            return Problem(None, None, message)
+        return Problem(self.source.path, self.source.line_of(self.path), message)
+
+
+@dataclass
+class RawDataset:
+    """Sections as plain Python values, each item with its origin."""
+
+    city: tuple[Any, Origin] | None = None
+    format: list[tuple[Any, Origin]] = field(default_factory=list)
+    taxonomy: tuple[Any, Origin] | None = None
+    sections: dict[str, list[tuple[Any, Origin]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add_section(self, name: str, items: Any, origin: Origin) -> None:
+        """Append the items of one section read from one file."""
+        if not isinstance(items, list):
+            self.problems.append(origin.problem(
+                f"`{name}` must be a list of entries (lines starting with '- '), "
+                f"not {_kind_of(items)}."))
+            return
+        bucket = self.sections.setdefault(name, [])
+        bucket.extend((item, origin.at(i)) for i, item in enumerate(items))
+
+
+def _kind_of(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", type(None): "empty"}.get(
+        type(value), type(value).__name__)
+
+
+def read_dataset(path: Path | str) -> RawDataset:
+    """Read a dataset file or directory into a :class:`RawDataset`.
+
+    Raises :class:`InvalidDataError` when a file cannot be read or parsed at all.
+    """
+    path = Path(path)
+    raw = RawDataset()
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in DATA_SUFFIXES)
+        if not files:
+            raise InvalidDataError([Problem(path, None, "this folder holds no .yaml, .yml, "
+                                            ".json or .csv file to read a dataset from.")])
+    elif path.exists():
+        files = [path]
+    else:
+        raise InvalidDataError([Problem(path, None, "no such file or folder.")])
+    for file in files:
+        _read_file(file, raw)
+    if raw.problems:
+        raise InvalidDataError(raw.problems)
+    return raw
+
+
+def _read_file(path: Path, raw: RawDataset) -> None:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raw.problems.append(Problem(path, None, f"is not UTF-8 text ({err.reason}); save it as "
+                                    "UTF-8."))
+        return
+    except OSError as err:
+        raw.problems.append(Problem(path, None, f"cannot be read: {err.strerror}."))
+        return
+    source = SourceFile(path, text)
+    if path.suffix.lower() == ".csv":
+        _read_csv(source, raw)
+        return
+    data = _parse(source, raw)
+    if data is None and not raw.problems:
+        raw.problems.append(Problem(path, None, "is empty."))
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        raw.problems.append(Problem(path, 1, f"must be a mapping of sections (format, city, "
+                                    f"units, ...), not {_kind_of(data)}."))
+        return
+    _read_sections(data, source, raw)
+
+
+def _parse(source: SourceFile, raw: RawDataset) -> Any:
+    if source.path.suffix.lower() == ".json":
+        try:
+            return json.loads(source.text)
+        except json.JSONDecodeError as err:
+            raw.problems.append(Problem(source.path, err.lineno, f"is not valid JSON: {err.msg}."))
+            return None
+    try:
+        return YAML(typ="safe").load(source.text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        what = err.problem or err.context or "syntax error"
+        raw.problems.append(Problem(source.path, line, f"is not valid YAML: {what}. Check the "
+                                    "indentation and that text with ':' or '#' is quoted."))
+        return None
+
+
+def _read_sections(data: dict, source: SourceFile, raw: RawDataset) -> None:
+    from orggraph.loaders.suggest import closest
+
+    for key, value in data.items():
+        origin = Origin(source, (key,))
+        if key == "format":
+            raw.format.append((value, origin))
+        elif key == "city":
+            if raw.city is not None:
+                raw.problems.append(origin.problem(
+                    "`city` is given twice in this dataset; keep it in one file."))
+            raw.city = (value, origin)
+        elif key == "taxonomy":
+            raw.taxonomy = (value, origin)
+        elif key in TOP_LEVEL_KEYS:
+            raw.add_section(key, value, origin)
+        else:
+            hint = closest(str(key), TOP_LEVEL_KEYS)
+            raw.problems.append(origin.problem(
+                f"unknown section `{key}`" + (f"; did you mean `{hint[0]}`?" if hint else ".")
+                + " Sections are: " + ", ".join(TOP_LEVEL_KEYS) + "."))
+
+
+def _read_csv(source: SourceFile, raw: RawDataset) -> None:
+    reader = csv.reader(io.StringIO(source.text))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raw.problems.append(Problem(source.path, None, "is empty; a unit table starts with the "
+                                    "header row id,name,kind,parent,fte,domains."))
+        return
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    missing = [h for h in ("id", "name", "kind") if h not in header]
+    if unknown or missing:
+        parts = []
+        if unknown:
+            parts.append("unknown column" + "s" * (len(unknown) > 1) + " " + ", ".join(unknown))
+        if missing:
+            parts.append("missing column" + "s" * (len(missing) > 1) + " " + ", ".join(missing))
+        raw.problems.append(Problem(source.path, 1, "; ".join(parts) + ". A unit table has the "
+                                    "columns " + ", ".join(CSV_COLUMNS) + "."))
+        return
+    items = []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        line = reader.line_num
+        item: dict[str, Any] = {}
+        for column, cell in zip(header, row, strict=False):
+            cell = cell.strip()
+            if not cell:
+                continue
+            if column == "domains":
+                item[column] = [d.strip() for d in cell.split(";") if d.strip()]
+            else:
+                item[column] = cell
+        if len(row) > len(header):
+            raw.problems.append(Problem(source.path, line, f"this row has {len(row)} cells but "
+                                        f"the header has {len(header)}; quote cells that "
+                                        "contain commas."))
+        items.append((item, Origin(source, (line,))))
+    raw.sections.setdefault("units", []).extend(items)

@@ -1,0 +1,46 @@
+"""Bundled policy-domain taxonomies that datasets share so that cities can be compared.
+
+A dataset says ``taxonomy: bbc`` instead of listing its own domains; the loader then adds the
+taxonomy's domains to the dataset (own ``domains`` may still be listed next to it, hanging
+under a taxonomy domain).
+
+>>> [d["id"] for d in taxonomy_domains("bbc") if "parent" not in d][:3]
+['finance', 'governance', 'mobility']
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+__all__ = ["available_taxonomies", "taxonomy_domains", "taxonomy_path"]
+
+
+def _folder():
+    return resources.files("orggraph") / "taxonomy"
+
+
+def available_taxonomies() -> list[str]:
+    """Return the names of the bundled taxonomies."""
+    return sorted(p.name.removesuffix(".yaml") for p in _folder().iterdir()
+                  if p.name.endswith(".yaml"))
+
+
+def taxonomy_path(name: str) -> Path:
+    """Return the path of a bundled taxonomy file."""
+    return Path(str(_folder() / f"{name}.yaml"))
+
+
+@cache
+def _load(name: str) -> tuple[dict[str, Any], ...]:
+    data = YAML(typ="safe").load(taxonomy_path(name).read_text(encoding="utf-8"))
+    return tuple(data["domains"])
+
+
+def taxonomy_domains(name: str) -> list[dict[str, Any]]:
+    """Return the domains of a bundled taxonomy as plain dicts (copies)."""
+    return [dict(d) for d in _load(name)]

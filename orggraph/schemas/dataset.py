@@ -1,0 +1,240 @@
+"""Pydantic models of a city dataset (`format: orggraph/1`, DESIGN §2 and §3).
+
+The models check shapes and vocabularies; references between entities (a parent that must exist,
+one root, no cycles) are checked by :mod:`orggraph.loaders.validate`, which can point at the file
+and line of each mistake.
+
+Examples
+--------
+>>> unit = Unit(id="dienst-economie", name="Dienst Economie", kind="dienst", parent="cluster-a")
+>>> unit.kind
+<UnitKind.service: 'service'>
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from orggraph.schemas.enums import (
+    COLLEGE_ROLES,
+    BodyKind,
+    PartnerMode,
+    PartnerScope,
+    PartnerSector,
+    ProgrammeKind,
+    Role,
+    UnitKind,
+    normalise,
+)
+
+__all__ = [
+    "Body",
+    "Challenge",
+    "City",
+    "CityInfo",
+    "Domain",
+    "Entity",
+    "Partner",
+    "PartnerRole",
+    "Person",
+    "PortfolioItem",
+    "Programme",
+    "Relation",
+    "Unit",
+    "FORMAT",
+    "SECTIONS",
+]
+
+FORMAT = "orggraph/1"
+#: The entity sections of a dataset, in the order they are written and validated.
+SECTIONS = ("domains", "units", "bodies", "people", "challenges", "programmes", "partners")
+
+Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s:@]+$")]
+"""An entity id: no spaces, no ``:`` or ``@`` (they separate parts of a graph ``uid``)."""
+
+
+def _vocab(enum):
+    return BeforeValidator(lambda value: normalise(enum, value))
+
+
+UnitKindField = Annotated[UnitKind, _vocab(UnitKind)]
+RoleField = Annotated[Role, _vocab(Role)]
+BodyKindField = Annotated[BodyKind, _vocab(BodyKind)]
+ProgrammeKindField = Annotated[ProgrammeKind, _vocab(ProgrammeKind)]
+SectorField = Annotated[PartnerSector, _vocab(PartnerSector)]
+ScopeField = Annotated[PartnerScope, _vocab(PartnerScope)]
+ModeField = Annotated[PartnerMode, _vocab(PartnerMode)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+
+
+class Entity(_Model):
+    """Anything with a dataset-unique ``id`` and a ``name``."""
+
+    id: Id
+    name: str = Field(min_length=1)
+
+
+class CityInfo(Entity):
+    """The city itself.
+
+    Attributes: ``population``, ``legislature`` (``2019-2024``), ``region`` (province),
+    ``sources`` (where the facts come from: cite them).
+    """
+
+    population: int | None = Field(default=None, ge=0)
+    legislature: str | None = None
+    region: str | None = None
+    sources: list[str] = Field(default_factory=list)
+
+
+class Domain(Entity):
+    """A policy domain (beleidsdomein / beleidsveld); domains form a forest through ``parent``."""
+
+    parent: Id | None = None
+    bbc: list[str] = Field(default_factory=list)
+
+
+class Unit(Entity):
+    """A unit of the administration: service, cluster, staff or strategic cell, agency, ...
+
+    ``fte`` is the unit's own staff, children excluded. ``support`` marks a support
+    (bedrijfsvoering) cluster. ``legal_form`` is for agencies (AGB, EVA, vzw, intergemeentelijk).
+    """
+
+    kind: UnitKindField
+    parent: Id | None = None
+    fte: float | None = Field(default=None, ge=0)
+    budget: float | None = None
+    domains: list[Id] = Field(default_factory=list)
+    support: bool | None = None
+    legal_form: str | None = None
+
+
+class Body(Entity):
+    """A body people sit in: the college, the council, the management team (MAT), ..."""
+
+    kind: BodyKindField
+
+
+class PortfolioItem(_Model):
+    """One item of a college member's portfolio: the ``title`` as published and its ``domain``."""
+
+    title: str = Field(min_length=1)
+    domain: Id
+
+
+class Person(Entity):
+    """A person: college member, director, manager.
+
+    ``steers`` is an explicit political line to units, ``heads`` the units a person manages.
+    """
+
+    role: RoleField
+    party: str | None = None
+    portfolio: list[PortfolioItem] = Field(default_factory=list)
+    steers: list[Id] = Field(default_factory=list)
+    heads: list[Id] = Field(default_factory=list)
+    member_of: list[Id] = Field(default_factory=list)
+
+    @property
+    def in_college(self) -> bool:
+        """Whether this person is a college member (mayor, alderman or OCMW chair)."""
+        return self.role in COLLEGE_ROLES
+
+
+class Challenge(Entity):
+    """A societal challenge (maatschappelijke opgave) programmes address."""
+
+
+class PartnerRole(_Model):
+    """A partner's part in a programme."""
+
+    partner: Id
+    mode: ModeField = PartnerMode.other
+
+
+class Programme(Entity):
+    """A programme, strategic project, project or action plan across units."""
+
+    kind: ProgrammeKindField = ProgrammeKind.programme
+    lead: Id | None = None
+    contributors: list[Id] = Field(default_factory=list)
+    sponsor: Id | None = None
+    domains: list[Id] = Field(default_factory=list)
+    challenges: list[Id] = Field(default_factory=list)
+    partners: list[PartnerRole] = Field(default_factory=list)
+
+    @property
+    def units(self) -> list[str]:
+        """The lead and the contributors, each once, lead first."""
+        seen = [self.lead] if self.lead else []
+        return seen + [u for u in dict.fromkeys(self.contributors) if u != self.lead]
+
+
+class Relation(_Model):
+    """The city's relation to a partner, after the CSI Flanders survey (seeds/000)."""
+
+    funding_share: float | None = Field(default=None, ge=0, le=1)
+    controls_operation: bool | None = None
+    controls_finances: bool | None = None
+    controls_performance: bool | None = None
+    asks_impact: bool | None = None
+    content_partner: bool | None = None
+    indispensable_funder: bool | None = None
+    no_interference: bool | None = None
+    autonomous: bool | None = None
+    allows_advocacy: bool | None = None
+
+
+class Partner(Entity):
+    """An external partner: civil society, citizen initiative, business, knowledge, government."""
+
+    sector: SectorField
+    scope: ScopeField | None = None
+    relation: Relation | None = None
+
+
+class City(_Model):
+    """A whole dataset: one city's organisation, college, programmes and partners.
+
+    ``taxonomy`` names a bundled domain taxonomy (``bbc``) whose domains the loader has already
+    added to ``domains``.
+    """
+
+    format: Literal["orggraph/1"] = FORMAT
+    city: CityInfo
+    taxonomy: str | None = None
+    domains: list[Domain] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    challenges: list[Challenge] = Field(default_factory=list)
+    programmes: list[Programme] = Field(default_factory=list)
+    partners: list[Partner] = Field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The city's id, the prefix of every graph ``uid``."""
+        return self.city.id
+
+    @property
+    def college(self) -> list[Person]:
+        """The college members (mayor, aldermen, OCMW chair) in dataset order."""
+        return [p for p in self.people if p.in_college]
+
+    def to_networkx(self, scenario: str | None = None):
+        """Return the graph of DESIGN §2 as a ``networkx.MultiDiGraph``.
+
+        >>> from orggraph import load_example
+        >>> g = load_example("tiny").to_networkx()
+        >>> sorted(g.nodes["tiny:stad"]["labels"])
+        ['Organisation', 'Unit']
+        """
+        from orggraph.loaders.graph import to_networkx
+
+        return to_networkx(self, scenario=scenario)
