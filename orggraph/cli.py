@@ -5,13 +5,14 @@ Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 backend unreachable.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from orggraph.commands.common import OnePath, Paths, fail, out
 from orggraph.errors import InvalidDataError, OrggraphError
 
 __all__ = ["app", "main"]
@@ -23,26 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-Paths = Annotated[list[Path], typer.Argument(
-    help="Dataset files (.yaml, .json, .csv) or folders.", show_default=False)]
-OnePath = Annotated[Path, typer.Argument(help="A dataset file or folder.", show_default=False)]
-
-
-def fail(error: OrggraphError) -> typer.Exit:
-    """Print an orggraph error on stderr and return the Exit to raise with its code."""
-    if isinstance(error, InvalidDataError):
-        count = len(error.problems)
-        err.print(f"[bold red]{count} problem{'s' * (count != 1)} found:[/]")
-        for problem in error.problems:
-            err.print(f"  {problem}", markup=False)
-    else:
-        err.print(f"[bold red]error:[/] {error}", markup=True, soft_wrap=True)
-    return typer.Exit(code=error.exit_code)
-
-
 @app.command()
 def validate(paths: Paths) -> None:
     """Check datasets and report every problem with its file and line.
@@ -98,6 +79,12 @@ def demo(
         run_demo(out, out_dir)
     except OrggraphError as error:
         raise fail(error) from None
+
+
+#: Modules of :mod:`orggraph.commands` whose ``register(app)`` adds their commands.
+COMMAND_MODULES: tuple[str, ...] = ()
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"orggraph.commands.{_name}").register(app)
 
 
 def main() -> None:

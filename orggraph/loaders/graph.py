@@ -204,7 +204,7 @@ def from_networkx(g: nx.MultiDiGraph) -> City:
             challenges=ids(n, "ADDRESSES"),
             partners=[PartnerRole(partner=s, mode=d["mode"]) for s, d in
                       incoming["PARTNERS_IN"]]))
-    relations = {target: data for target, data in out[city_node["uid"]]["RELATES_TO"]}
+    relations = dict(out[city_node["uid"]]["RELATES_TO"])
     partners = []
     for n in by_label["Partner"]:
         rel = relations.get(n["id"])

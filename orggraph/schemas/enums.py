@@ -135,7 +135,8 @@ SYNONYMS: dict[type[StrEnum], dict[str, str]] = {
         "gemeente": "organisation", "stadsbestuur": "organisation", "bestuur": "organisation",
         "departement": "cluster", "bedrijfseenheid": "cluster", "stedelijke_bedrijfseenheid":
         "cluster", "company": "cluster", "afdeling": "department", "dienst": "service",
-        "stafdienst": "staff", "ondersteunende_dienst": "staff", "strategische_cel": "strategic_cell",
+        "stafdienst": "staff", "ondersteunende_dienst": "staff",
+        "strategische_cel": "strategic_cell",
         "strategic_unit": "strategic_cell", "kabinet": "cabinet", "agentschap": "agency",
         "verzelfstandigd_agentschap": "agency", "extern_verzelfstandigd_agentschap": "agency",
         "intern_verzelfstandigd_agentschap": "agency", "agb": "agency", "eva": "agency",
