@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import OnePath, Paths, fail, out
+from orggraph.commands.common import OnePath, Paths, fail, out, plural
 from orggraph.errors import InvalidDataError, OrggraphError
 
 __all__ = ["app", "main"]
@@ -41,8 +41,10 @@ def validate(paths: Paths) -> None:
             continue
         except OrggraphError as error:
             raise fail(error) from None
-        out.print(f"[green]ok[/] {path}: {city.city.name}, {len(city.units)} units, "
-                  f"{len(city.college)} college members, {len(city.programmes)} programmes")
+        out.print(f"[green]ok[/] {path}: {city.city.name}, "
+                  f"{plural(len(city.units), 'unit')}, "
+                  f"{plural(len(city.college), 'college member')}, "
+                  f"{plural(len(city.programmes), 'programme')}", markup=True)
     if problems:
         raise fail(InvalidDataError(problems))
 
@@ -82,7 +84,7 @@ def demo(
 
 
 #: Modules of :mod:`orggraph.commands` whose ``register(app)`` adds their commands.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("synth",)
 for _name in COMMAND_MODULES:
     importlib.import_module(f"orggraph.commands.{_name}").register(app)
 

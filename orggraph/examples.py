@@ -16,7 +16,7 @@ from orggraph.errors import OrggraphError
 __all__ = ["CITY_EXAMPLES", "example_path", "example_names", "examples_dir", "load_example"]
 
 #: The real-city examples shown by ``orggraph demo``, in the order they are shown.
-CITY_EXAMPLES = ("gent", "antwerpen", "aalst", "leuven")
+CITY_EXAMPLES = ("gent", "antwerpen", "aalst", "leuven", "roeselare")
 
 
 def examples_dir() -> Path:

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from orggraph.errors import InvalidDataError, OrggraphError
 
-__all__ = ["OnePath", "Paths", "err", "fail", "out"]
+__all__ = ["OnePath", "Paths", "err", "fail", "out", "plural"]
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -34,3 +34,12 @@ def fail(error: OrggraphError) -> typer.Exit:
         err.print("[bold red]error:[/] ", end="")
         err.print(str(error), markup=False)
     return typer.Exit(code=error.exit_code)
+
+
+def plural(count: int, noun: str) -> str:
+    """Return ``'1 unit'`` or ``'3 units'``.
+
+    >>> plural(1, "programme"), plural(2, "programme")
+    ('1 programme', '2 programmes')
+    """
+    return f"{count} {noun}{'' if count == 1 else 's'}"

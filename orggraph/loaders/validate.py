@@ -61,6 +61,13 @@ DUTCH_EXAMPLES = {
     enums.PartnerMode: "cocreatie, financiering, advies",
     enums.PartnerScope: "lokaal, regionaal, vlaams",
 }
+PLAIN_TYPES = {
+    "float_parsing": "a number", "float_type": "a number", "int_parsing": "a whole number",
+    "int_type": "a whole number", "int_from_float": "a whole number",
+    "bool_parsing": "true or false", "bool_type": "true or false",
+    "string_type": "text (put it in quotes)", "list_type": "a list (`[a, b]` or lines "
+    "starting with '- ')", "string_too_short": "filled in, not empty",
+}
 # (section, field, target section); a field holding a list of ids is checked id by id.
 REFERENCES = (
     ("domains", "parent", "domains"),
@@ -209,6 +216,14 @@ def _explain(err: ValidationError, section: str, origin: Origin, value: Any,
         elif kind == "string_pattern_mismatch":
             yield where.problem(f"{who}: `{path}` {e['input']!r} is not a valid id; ids have no "
                                 "spaces, ':' or '@' (use e.g. 'dienst-economie').")
+        elif kind in PLAIN_TYPES:
+            yield where.problem(f"{who}: `{path}` should be {PLAIN_TYPES[kind]} "
+                                f"(got {e.get('input')!r}).")
+        elif kind in ("greater_than_equal", "less_than_equal"):
+            bound = e["ctx"].get("ge", e["ctx"].get("le"))
+            word = "at least" if kind == "greater_than_equal" else "at most"
+            yield where.problem(f"{who}: `{path}` should be {word} {bound} "
+                                f"(got {e.get('input')!r}).")
         else:
             got = e.get("input")
             yield where.problem(f"{who}: `{path}` {e['msg'][0].lower() + e['msg'][1:]}"
