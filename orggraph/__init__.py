@@ -18,21 +18,27 @@ from orggraph.errors import (
 )
 from orggraph.examples import example_path, load_example
 from orggraph.loaders import from_networkx, load, to_networkx
+from orggraph.queries import CityMetrics, metrics
+from orggraph.scenarios import apply, load_scenario
 from orggraph.schemas import City
 
 __all__ = [
     "BackendUnavailable",
     "City",
+    "CityMetrics",
     "ExportError",
     "InvalidDataError",
     "OrggraphError",
     "Problem",
     "QueryError",
     "ScenarioError",
+    "apply",
     "example_path",
     "from_networkx",
     "load",
     "load_example",
+    "load_scenario",
+    "metrics",
     "to_networkx",
 ]
 __version__ = "0.1.0"

@@ -8,7 +8,9 @@ import pytest
 
 from orggraph.examples import load_example
 
-pytest_plugins: list[str] = []
+pytest_plugins: list[str] = [
+    "plugin_metrics", "plugin_scenarios", "plugin_browser", "plugin_falkordb",
+]
 
 DATA = Path(__file__).parent / "data"
 

@@ -20,13 +20,14 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from orggraph.errors import InvalidDataError, Problem
+from orggraph.loaders.gcpause import gc_paused
 
 __all__ = ["CSV_COLUMNS", "DATA_SUFFIXES", "Origin", "RawDataset", "SourceFile", "read_dataset"]
 
@@ -68,9 +69,12 @@ class SourceFile:
         return None if line is None else line + 1
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where an item of a section comes from: a file and the path to it inside that file."""
+class Origin(NamedTuple):
+    """Where an item of a section comes from: a file and the path to it inside that file.
+
+    A named tuple rather than a frozen dataclass: a large dataset makes one per entry, and a
+    tuple is built several times faster.
+    """
 
     source: SourceFile | None
     path: tuple[Any, ...] = ()
@@ -104,7 +108,8 @@ class RawDataset:
                 f"not {_kind_of(items)}."))
             return
         bucket = self.sections.setdefault(name, [])
-        bucket.extend((item, origin.at(i)) for i, item in enumerate(items))
+        source, path = origin
+        bucket.extend((item, Origin(source, (*path, i))) for i, item in enumerate(items))
 
 
 def _kind_of(value: Any) -> str:
@@ -128,8 +133,9 @@ def read_dataset(path: Path | str) -> RawDataset:
         files = [path]
     else:
         raise InvalidDataError([Problem(path, None, "no such file or folder.")])
-    for file in files:
-        _read_file(file, raw)
+    with gc_paused():
+        for file in files:
+            _read_file(file, raw)
     if raw.problems:
         raise InvalidDataError(raw.problems)
     return raw

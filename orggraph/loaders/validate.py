@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from orggraph.errors import InvalidDataError, Problem
+from orggraph.loaders.gcpause import gc_paused
 from orggraph.loaders.sources import Origin, RawDataset
 from orggraph.loaders.suggest import did_you_mean
 from orggraph.loaders.taxonomy import available_taxonomies, taxonomy_domains, taxonomy_path
@@ -83,6 +84,11 @@ _ADAPTERS = {name: TypeAdapter(list[model]) for name, model in MODELS.items()}
 
 def build_city(raw: RawDataset) -> City:
     """Validate a raw dataset and return the :class:`City`; raise with every problem found."""
+    with gc_paused():
+        return _build_city(raw)
+
+
+def _build_city(raw: RawDataset) -> City:
     problems = list(raw.problems)
     problems += _check_format(raw)
     info = _check_city(raw, problems)
@@ -91,8 +97,11 @@ def build_city(raw: RawDataset) -> City:
     models: dict[str, list[tuple[Any, Origin]]] = {}
     for name in SECTIONS:
         models[name] = _validate_section(name, sections.get(name, []), problems)
-    ids = _check_unique(info, sections, problems)
-    problems += _check_references(sections, ids)
+    every_entry_valid = all(len(models[n]) == len(sections.get(n, [])) for n in SECTIONS)
+    if not (every_entry_valid and _ids_and_references_ok(info, models)):
+        # Something is wrong: find it again entry by entry, with its place and a suggestion.
+        ids = _check_unique(info, sections, problems)
+        problems += _check_references(sections, ids)
     problems += _check_tree(models["units"], "units")
     problems += _check_tree(models["domains"], "domains")
     problems += _check_root(models["units"], raw)
@@ -101,6 +110,36 @@ def build_city(raw: RawDataset) -> City:
         raise InvalidDataError(problems)
     return City(city=info, taxonomy=taxonomy,
                 **{name: [m for m, _ in models[name]] for name in SECTIONS})
+
+
+def _ids_and_references_ok(info: CityInfo | None,
+                           models: dict[str, list[tuple[Any, Origin]]]) -> bool:
+    """Tell, with set operations only, whether ids are unique and every reference resolves.
+
+    This is the fast path of a valid dataset: when it says yes, :func:`_check_unique` and
+    :func:`_check_references` would find nothing; when it says no, they run to explain.
+    """
+    by_section = {name: {m.id for m, _ in models[name]} for name in SECTIONS}
+    every: set[str] = set().union(*by_section.values())
+    if len(every) != sum(len(models[name]) for name in SECTIONS):
+        return False
+    if info is not None and info.id in every:
+        return False
+    for section, field, target in REFERENCES:
+        entries = [m for m, _ in models[section]]
+        if field in ("parent", "lead", "sponsor"):
+            refs = {getattr(m, field) for m in entries}
+            refs.discard(None)
+            if field == "parent" and any(m.parent == m.id for m in entries):
+                return False
+        else:
+            refs = {ref for m in entries for ref in getattr(m, field)}
+        if not refs <= by_section[target]:
+            return False
+    people = [m for m, _ in models["people"]]
+    held = {item.domain for p in people for item in p.portfolio}
+    partners = {r.partner for m, _ in models["programmes"] for r in m.partners}
+    return held <= by_section["domains"] and partners <= by_section["partners"]
 
 
 def _check_format(raw: RawDataset) -> Iterator[Problem]:

@@ -178,6 +178,11 @@ SYNONYMS: dict[type[StrEnum], dict[str, str]] = {
 }
 
 
+_VALUES: dict[type[StrEnum], frozenset[str]] = {
+    enum: frozenset(member.value for member in enum) for enum in SYNONYMS
+}
+
+
 def normalise(enum: type[StrEnum], value: object) -> object:
     """Return the enum value a user's spelling stands for, or ``value`` unchanged.
 
@@ -189,6 +194,8 @@ def normalise(enum: type[StrEnum], value: object) -> object:
     'spaceship'
     """
     if not isinstance(value, str):
+        return value
+    if value in _VALUES[enum]:  # the common case: already the English value
         return value
     key = fold(value)
     if key in enum.__members__:

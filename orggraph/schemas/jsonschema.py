@@ -24,7 +24,7 @@ from typing import Any
 from orggraph.schemas import enums
 from orggraph.schemas.dataset import City
 
-__all__ = ["dataset_schema", "schema_files", "write_schemas"]
+__all__ = ["dataset_schema", "scenario_schema", "schema_files", "write_schemas"]
 
 
 def _with_synonyms(schema: dict[str, Any]) -> dict[str, Any]:
@@ -53,16 +53,20 @@ def dataset_schema() -> dict[str, Any]:
     return _with_synonyms(schema)
 
 
+def scenario_schema() -> dict[str, Any]:
+    """Return the JSON Schema of a scenario file (``format: orggraph-scenario/1``)."""
+    from orggraph.scenarios.schema import Scenario
+
+    schema = Scenario.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "orggraph scenario (format orggraph-scenario/1)"
+    return _with_synonyms(schema)
+
+
 def schema_files() -> dict[str, dict[str, Any]]:
     """Return file name → schema for every file format orggraph reads."""
-    files = {"orggraph-1.schema.json": dataset_schema()}
-    try:
-        from orggraph.scenarios.schema import scenario_schema
-    except ImportError:  # the scenario format is optional in a partial install
-        pass
-    else:
-        files["orggraph-scenario-1.schema.json"] = scenario_schema()
-    return files
+    return {"orggraph-1.schema.json": dataset_schema(),
+            "orggraph-scenario-1.schema.json": scenario_schema()}
 
 
 def _text(schema: dict[str, Any]) -> str:

@@ -1,0 +1,151 @@
+"""Benchmark: render time, file size and time to a settled map in Chromium, by city size.
+
+For each size a synthetic city (:func:`orggraph.synth.synthetic_city`) is mapped, and measured:
+
+- ``render``: :func:`orggraph.maps.render_map` (metrics off), best of a few runs, as a ratio to
+  the baseline ``json.dumps`` of the city's own data (``City.model_dump``) in the same process;
+- ``size``: the HTML file in MB, and its part beyond the inlined vis-network library;
+- ``browser``: real time from starting headless Chromium until the page is ready (the force
+  layout has stabilised and was frozen; a copy of the page calls a local HTTP listener of this
+  script at that moment), as a ratio to the same for the tiny example in the same run (that
+  baseline is mostly the browser's start-up), with the
+  physics layout forced on (``force``) and with the default for that size (``default``: physics
+  off, radial layout, above :data:`orggraph.maps.FREEZE_ABOVE` nodes).
+
+The threshold :data:`~orggraph.maps.FREEZE_ABOVE` is chosen from this table: the largest map whose
+physics still settles within about 10 s on a laptop-class CPU.
+
+Run::
+
+    python benchmarks/bench_map.py                      # 1k, 2k, 5k, 10k units
+    python benchmarks/bench_map.py --sizes 2000 --no-browser
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import json
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--disable-dev-shm-usage", "--window-size=1400,900")
+
+
+def _best(run, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+class _Beacon(http.server.BaseHTTPRequestHandler):
+    arrived: queue.Queue = queue.Queue()
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        self.arrived.put(time.perf_counter())
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _beacon_copy(text: str, port: int) -> str:
+    """Return the page with a call home when the map is ready (benchmark copies only)."""
+    call = (f'new Image().src = "http://127.0.0.1:{port}/ready";')
+    return text.replace('root.setAttribute("data-state", "ready");',
+                        'root.setAttribute("data-state", "ready");' + call, 1)
+
+
+def _browser_seconds(chromium: str, page: Path, server) -> tuple[float, bool]:
+    """Return real seconds from starting Chromium until the page reported it settled."""
+    # Chromium's helpers may still be writing to the profile as it shuts down.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
+        start = time.perf_counter()
+        proc = subprocess.Popen([chromium, *_FLAGS, f"--user-data-dir={profile}",
+                                 "--remote-debugging-port=0", page.as_uri()],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            arrived = _Beacon.arrived.get(timeout=600)
+            return arrived - start, True
+        except queue.Empty:
+            return time.perf_counter() - start, False
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def _with_physics(text: str) -> str:
+    return re.sub(r'"freeze": true', '"freeze": false', text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+
+    from orggraph.examples import load_example
+    from orggraph.maps import FREEZE_ABOVE, render_map
+    from orggraph.maps.html import vis_network_path
+    from orggraph.synth import synthetic_city
+
+    chromium = None if args.no_browser else (shutil.which("chromium")
+                                              or shutil.which("chromium-browser"))
+    library_mb = vis_network_path().stat().st_size / 1e6
+    folder = Path(tempfile.mkdtemp(prefix="bench-map-"))
+    baseline_browser = None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Beacon)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    if chromium:
+        tiny = folder / "tiny.html"
+        tiny.write_text(_beacon_copy(render_map(load_example("tiny"), metrics={}), port),
+                        encoding="utf-8")
+        baseline_browser = min(_browser_seconds(chromium, tiny, server)[0] for _ in range(2))
+        print(f"browser baseline (tiny example, start-up included): {baseline_browser:.2f} s")
+    print(f"FREEZE_ABOVE = {FREEZE_ABOVE} nodes; vis-network inlined: {library_mb:.2f} MB\n")
+    header = (f"{'units':>6} {'nodes':>6} {'edges':>6} {'render s':>9} {'× dumps':>8} "
+              f"{'MB':>6} {'MB data':>8} {'force s':>8} {'× base':>7} {'default s':>10} "
+              f"{'× base':>7}")
+    print(header)
+    for n in args.sizes:
+        city = synthetic_city(n, seed=1)
+        baseline = _best(lambda c=city: json.dumps(c.model_dump(mode="json")), args.repeat)
+        render = _best(lambda c=city: render_map(c, metrics={}), args.repeat)
+        text = render_map(city, metrics={})
+        nodes = int(re.search(r'"n_nodes": (\d+)', text).group(1))
+        edges = int(re.search(r'"n_edges": (\d+)', text).group(1))
+        mb = len(text.encode()) / 1e6
+        row = (f"{n:>6} {nodes:>6} {edges:>6} {render:>9.3f} {render / baseline:>8.1f} "
+               f"{mb:>6.2f} {mb - library_mb:>8.2f}")
+        if chromium and baseline_browser:
+            forced, default = folder / f"force-{n}.html", folder / f"default-{n}.html"
+            forced.write_text(_beacon_copy(_with_physics(text), port), encoding="utf-8")
+            default.write_text(_beacon_copy(text, port), encoding="utf-8")
+            f_s, f_ok = _browser_seconds(chromium, forced, server)
+            d_s, d_ok = _browser_seconds(chromium, default, server)
+            row += (f" {f_s:>8.1f} {f_s / baseline_browser:>7.1f} {d_s:>10.1f}"
+                    f" {d_s / baseline_browser:>7.1f}")
+            if not (f_ok and d_ok):
+                row += "  (did not settle)"
+        print(row, flush=True)
+    server.shutdown()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

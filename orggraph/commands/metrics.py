@@ -1,0 +1,134 @@
+"""``orggraph metrics``: the transversality metrics of one or several cities."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from orggraph.commands.common import Paths, err, fail, out
+from orggraph.errors import ExportError, OrggraphError
+
+__all__ = ["Format", "register", "write_atomically"]
+
+
+class Format(StrEnum):
+    """Output formats of ``orggraph metrics``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed over it: never half-written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror}; check that the folder "
+                          "exists and that you may write in it.") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {error.strerror}.") from None
+
+
+def _render(results, fmt: Format, sort: str | None, width: int | None) -> str:
+    from orggraph.queries.keys import METRIC_KEYS
+    from orggraph.queries.render import city_tables, comparison_table, metrics_csv, sort_results
+
+    if fmt is Format.json:
+        dicts = [r.to_json_dict() for r in sort_results(results, sort)]
+        return json.dumps(dicts[0] if len(dicts) == 1 else dicts, indent=2,
+                          ensure_ascii=False) + "\n"
+    if fmt is Format.csv:
+        return metrics_csv(sort_results(results, sort))
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width or 120, highlight=False)
+    if len(results) == 1:
+        for table in city_tables(results[0]):
+            console.print(table)
+    else:
+        console.print(comparison_table(results, keys=METRIC_KEYS, sort=sort))
+    return buffer.getvalue()
+
+
+def _compute(paths: list[Path]):
+    from rich.progress import Progress
+
+    from orggraph.loaders import load
+    from orggraph.queries import metrics
+
+    if len(paths) == 1 or not err.is_terminal:
+        return [metrics(load(p)) for p in paths]
+    results = []
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("computing metrics", total=len(paths))
+        for p in paths:
+            results.append(metrics(load(p)))
+            progress.advance(task)
+    return results
+
+
+def metrics_command(
+    paths: Paths,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or csv.")]
+    = Format.table,
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Write to this file instead of the terminal.", dir_okay=False)]
+    = None,
+    sort: Annotated[str | None, typer.Option(
+        "--sort", help="Order cities best first by this metric key (e.g. ei_index).")] = None,
+) -> None:
+    """Compute the transversality metrics of one or several cities.
+
+    One city: headline indices first, then every metric and the per-college-member, cluster,
+    domain, programme, strategic cell and boundary spanner tables. Several cities: one column
+    per city, side by side (CSV and JSON: one row or object per city).
+
+    Example: orggraph metrics examples/gent.yaml examples/antwerpen.yaml --sort coherence_index
+    """
+    from orggraph.queries.keys import METRIC_KEYS
+
+    if sort is not None and sort not in METRIC_KEYS:
+        err.print(f"[bold red]error:[/] --sort: '{sort}' is not a metric; use one of: "
+                  + ", ".join(METRIC_KEYS), markup=True)
+        raise typer.Exit(code=2)
+    try:
+        results = _compute(paths)
+        if out_file is not None:
+            write_atomically(out_file, _render(results, fmt, sort, width=120))
+            err.print(f"wrote {out_file}", markup=False)
+        elif fmt is Format.table:
+            _print_tables(results, sort)
+        else:
+            out.file.write(_render(results, fmt, sort, width=None))
+    except OrggraphError as error:
+        raise fail(error) from None
+
+
+def _print_tables(results, sort: str | None) -> None:
+    from orggraph.queries.keys import METRIC_KEYS
+    from orggraph.queries.render import city_tables, comparison_table
+
+    if len(results) == 1:
+        for table in city_tables(results[0]):
+            out.print(table)
+    else:
+        out.print(comparison_table(results, keys=METRIC_KEYS, sort=sort))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``orggraph metrics`` to the command line."""
+    app.command("metrics")(metrics_command)

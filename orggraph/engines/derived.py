@@ -1,0 +1,65 @@
+"""Properties written at push time so that Cypher queries stay short and portable.
+
+They follow from the dataset and are never read back into a :class:`City`:
+
+- ``seq`` on every node and relationship: its position in the dataset, so that reading a city
+  back gives its entities and lists in the same order;
+- ``cluster`` on every unit but the root: the ``uid`` of cluster(u) (DESIGN §5), which needs a
+  nearest-ancestor search that portable Cypher cannot express simply;
+- ``is_service`` on units: whether the unit is in S (``service``, ``staff``, ``strategic_cell``,
+  ``agency``);
+- ``is_college`` on people: mayor, alderman or OCMW chair;
+- ``top_domain`` on domains: the ``uid`` of the top-level ancestor (the domain itself at the top).
+
+>>> from orggraph.examples import load_example
+>>> props = derived_properties(load_example("tiny"))
+>>> props["tiny:stad"]
+{'is_service': False}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orggraph.loaders.graph import uid
+from orggraph.queries.structure import cluster_of
+from orggraph.schemas.dataset import City
+from orggraph.schemas.enums import SERVICE_KINDS
+
+__all__ = ["DERIVED", "derived_properties"]
+
+#: Every property name this module adds; readers drop them.
+DERIVED = frozenset({"seq", "cluster", "is_service", "is_college", "top_domain"})
+
+
+def _top_domains(city: City) -> dict[str, str]:
+    parent = {d.id: d.parent for d in city.domains}
+    top: dict[str, str] = {}
+    for start in parent:
+        node, seen = start, set()
+        while parent.get(node) and node not in seen:
+            seen.add(node)
+            node = parent[node]
+        top[start] = node
+    return top
+
+
+def derived_properties(city: City, scenario: str | None = None) -> dict[str, dict[str, Any]]:
+    """Return node uid → the derived properties of that node (``seq`` excepted)."""
+    prefix = uid(city.id, "", scenario)
+
+    def key(entity: str) -> str:
+        return prefix + entity
+
+    result: dict[str, dict[str, Any]] = {}
+    clusters = cluster_of(city)
+    for unit in city.units:
+        props: dict[str, Any] = {"is_service": unit.kind in SERVICE_KINDS}
+        if unit.id in clusters:
+            props["cluster"] = key(clusters[unit.id])
+        result[key(unit.id)] = props
+    for person in city.people:
+        result[key(person.id)] = {"is_college": person.in_college}
+    for domain, top in _top_domains(city).items():
+        result[key(domain)] = {"top_domain": key(top)}
+    return result

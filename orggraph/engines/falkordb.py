@@ -1,0 +1,159 @@
+"""FalkorDB through its native client: a user's server or the private local one.
+
+FalkorDB has no client transactions, so :meth:`FalkorDBEngine.write_unit` works on a copy: it
+copies the graph (``GRAPH.COPY``), writes to the copy and, when every statement succeeded, renames
+the copy over the original in one atomic ``RENAME``; on any error it drops the copy and the original
+was never touched. Writes made to the original by someone else while a push runs are lost, so push
+from one place at a time.
+
+Read-only queries go through ``GRAPH.RO_QUERY``, which the server refuses for anything that writes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+
+from orggraph.engines.base import Engine, Result, WriteUnit
+from orggraph.engines.schema import falkordb_schema
+from orggraph.errors import BackendUnavailable, QueryError
+
+__all__ = ["DEFAULT_GRAPH", "FalkorDBEngine"]
+
+#: The graph (a FalkorDB key) that holds every pushed city unless ``--database`` names another.
+DEFAULT_GRAPH = "orggraph"
+_TEMP_MARK = "__orggraph_push_"
+
+
+def _message(error: redis.ResponseError) -> str:
+    text = str(error)
+    if "RO_QUERY" in text and "read-only" in text:
+        return ("this query would change the graph, and queries are read-only by default; "
+                "add --write to allow it")
+    return text.removeprefix("errMsg: ")
+
+
+class _Unit(WriteUnit):
+    def __init__(self, engine: FalkorDBEngine, graph: str):
+        self._engine = engine
+        self._graph = graph
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
+        return self._engine._query(self._graph, query, params, write=True)
+
+
+class FalkorDBEngine(Engine):
+    """A FalkorDB server reached with the native client (Redis protocol).
+
+    Parameters: ``host``, ``port``, ``username``, ``password``, ``graph`` (the graph key, by
+    default ``orggraph``). The password is kept for the connection and never shown.
+    """
+
+    name = "falkordb"
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 6379, *,
+                 username: str | None = None, password: str | None = None,
+                 graph: str | None = None, timeout: float = 5.0):
+        self.graph = graph or DEFAULT_GRAPH
+        self.location = f"falkordb://{host}:{port}"
+        try:
+            # The client asks the server about itself on construction: it connects here.
+            self._db = FalkorDB(host=host, port=port, username=username, password=password,
+                                socket_connect_timeout=timeout)
+        except redis.RedisError as error:
+            raise self._unreachable(error) from None
+        self._redis = self._db.connection
+
+    # -- connection -------------------------------------------------------------------------
+    def _unreachable(self, error: Exception) -> BackendUnavailable:
+        detail = str(error).split("\n")[0]
+        return BackendUnavailable(
+            f"cannot reach FalkorDB at {self.location} ({detail}); check that the server runs "
+            "and the address, or use `orggraph cypher --data PATH` for a private local engine")
+
+    def _command(self, *args: Any) -> Any:
+        try:
+            return self._redis.execute_command(*args)
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            raise self._unreachable(error) from None
+
+    def _query(self, graph: str, query: str, params: Mapping[str, Any] | None,
+               *, write: bool) -> Result:
+        g = self._db.select_graph(graph)
+        try:
+            answer = g.query(query, dict(params or {})) if write else \
+                g.ro_query(query, dict(params or {}))
+        except (redis.ConnectionError, redis.TimeoutError, redis.AuthenticationError) as error:
+            raise self._unreachable(error) from None
+        except redis.ResponseError as error:
+            raise QueryError(f"{_message(error)}\nin the query:\n{query}") from None
+        columns = [str(name) for _, name in (answer.header or [])]
+        return Result(columns=columns, rows=[list(row) for row in answer.result_set or []])
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None, *,
+            write: bool = False) -> Result:
+        """Run ``query`` on the graph, through ``GRAPH.RO_QUERY`` unless ``write`` is true."""
+        if not write and not self.exists():
+            raise QueryError(f"the graph '{self.graph}' on {self.location} is empty: nothing has "
+                             "been pushed to it yet; push a city first (orggraph push PATH)")
+        return self._query(self.graph, query, params, write=write)
+
+    def exists(self, graph: str | None = None) -> bool:
+        """Return whether the graph key exists on the server."""
+        return bool(self._command("EXISTS", graph or self.graph))
+
+    # -- schema and writes --------------------------------------------------------------------
+    def ensure_schema(self, graph: str | None = None) -> None:
+        """Create the ``uid`` indexes and uniqueness constraints that are missing."""
+        target = graph or self.graph
+        g = self._db.select_graph(target)
+        have_index = {row[0] for row in self._query(
+            target, "CALL db.indexes() YIELD label RETURN label", None, write=True).rows} \
+            if self.exists(target) else set()
+        have_constraint = {row[1] for row in self._query(
+            target, "CALL db.constraints()", None, write=True).rows} \
+            if self.exists(target) else set()
+        for label, index_query in falkordb_schema():
+            if label not in have_index:
+                self._query(target, index_query, None, write=True)
+            if label not in have_constraint:
+                try:
+                    g.create_node_unique_constraint(label, "uid")
+                except redis.ResponseError as error:
+                    raise QueryError(f"cannot create the uniqueness constraint on {label}.uid: "
+                                     f"{_message(error)}") from None
+
+    @contextmanager
+    def write_unit(self) -> Iterator[WriteUnit]:
+        """Write to a copy of the graph and rename it over the original when all went well."""
+        temp = f"{self.graph}{_TEMP_MARK}{uuid.uuid4().hex[:12]}"
+        if self.exists():
+            self._command("GRAPH.COPY", self.graph, temp)
+        else:
+            self.ensure_schema(temp)
+        try:
+            yield _Unit(self, temp)
+        except BaseException:
+            self._drop(temp)
+            raise
+        try:
+            self._command("RENAME", temp, self.graph)
+        except BaseException:
+            self._drop(temp)
+            raise
+
+    def _drop(self, graph: str) -> None:
+        try:
+            self._redis.execute_command("GRAPH.DELETE", graph)
+        except redis.RedisError:
+            # The copy may be gone already or the server down; the original is untouched either way.
+            pass
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._redis.close()

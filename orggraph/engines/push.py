@@ -1,0 +1,74 @@
+"""Write a city (or a scenario of it) to a Cypher engine, replacing its previous subgraph.
+
+All or nothing: the delete of the previous subgraph and every batch run in one write unit
+(a Neo4j transaction, a FalkorDB copy renamed over the original), so a failure anywhere leaves
+the database as it was. Other cities and scenarios are never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from orggraph.engines.base import Engine
+from orggraph.engines.derived import derived_properties
+from orggraph.engines.statements import (
+    Statement,
+    delete_statement,
+    node_statements,
+    relationship_statements,
+    scope_params,
+)
+from orggraph.loaders.graph import to_networkx
+from orggraph.schemas.dataset import City
+
+__all__ = ["BATCH_SIZE", "PushSummary", "plan", "push"]
+
+#: Rows per UNWIND batch, chosen with benchmarks/bench_push.py on the local FalkorDB: the rate
+#: climbs steeply up to a few hundred rows, peaks around 1,000 and falls again for larger batches,
+#: because FalkorDB's client sends the parameters inside the query text, which the server parses.
+BATCH_SIZE = 1000
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PushSummary:
+    """What a push wrote: the city, the scenario (or None), node and relationship counts."""
+
+    city: str
+    scenario: str | None
+    nodes: int
+    relationships: int
+
+
+def plan(city: City, scenario: str | None = None) -> tuple[list[Statement], list[Statement]]:
+    """Return the node statements and the relationship statements that write ``city``."""
+    g = to_networkx(city, scenario=scenario)
+    return (node_statements(g, derived_properties(city, scenario)),
+            relationship_statements(g))
+
+
+def push(engine: Engine, city: City, scenario: str | None = None, *,
+         batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> PushSummary:
+    """Replace ``city`` (or its ``scenario``) in ``engine`` in one all-or-nothing unit.
+
+    ``progress(done, total)`` is called after every batch with counts of rows written.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    nodes, relationships = plan(city, scenario)
+    total = sum(len(s.rows) for s in nodes + relationships)
+    done = 0
+    engine.ensure_schema()
+    with engine.write_unit() as unit:
+        unit.run(delete_statement(), scope_params(city.id, scenario))
+        for statement in nodes + relationships:
+            for batch in statement.batches(batch_size):
+                unit.run(statement.query, {"rows": batch})
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+    return PushSummary(city=city.id, scenario=scenario,
+                       nodes=sum(len(s.rows) for s in nodes),
+                       relationships=sum(len(s.rows) for s in relationships))

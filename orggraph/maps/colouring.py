@@ -1,0 +1,183 @@
+"""Colour the units of a map by cluster, by owning college member or by top-level domain.
+
+Each colouring returns the fill of every unit and the legend entries that explain those fills,
+built from the same mapping so that the legend can never disagree with the picture.
+
+>>> from orggraph.examples import load_example
+>>> fills, legend = colour_units(load_example("tiny"), "alderman")
+>>> fills["staf-ruimte"].mixed, fills["dienst-zorg"].fill == fills["dienst-jeugd"].fill
+(True, True)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from orggraph.errors import OrggraphError
+from orggraph.maps.ownership import owners_of, top_domain_of
+from orggraph.maps.palette import (
+    MIXED_BORDER,
+    MIXED_COLOUR,
+    NEUTRAL_COLOUR,
+    NONE_COLOUR,
+    OTHER_COLOUR,
+    PALETTE,
+    colour_for,
+)
+from orggraph.queries.structure import cluster_of, root_of
+from orggraph.schemas.dataset import City
+from orggraph.schemas.enums import SERVICE_KINDS
+
+__all__ = ["COLOR_BY", "Fill", "LegendEntry", "colour_units", "member_colours"]
+
+COLOR_BY = ("cluster", "alderman", "domain")
+
+
+@dataclass(frozen=True)
+class Fill:
+    """The fill of one unit: its colour and, for several owners or domains, a strong border."""
+
+    fill: str
+    border: str
+    mixed: bool = False
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of the legend: a swatch (fill, border, shape) and the text next to it.
+
+    ``key`` names what the entry stands for (a unit kind for shapes), for pages and tests.
+    """
+
+    section: str
+    label: str
+    fill: str = ""
+    border: str = ""
+    shape: str = "dot"
+    width: int = 1
+    radius: int = 0
+    key: str = ""
+
+
+def _darker(colour: str) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(int(c * 0.7) for c in (r, g, b)))
+
+
+def _plain(colour: str) -> Fill:
+    return Fill(colour, _darker(colour))
+
+
+_MIXED = Fill(MIXED_COLOUR, MIXED_BORDER, mixed=True)
+_NEUTRAL = _plain(NEUTRAL_COLOUR)
+_NONE = _plain(NONE_COLOUR)
+
+
+def member_colours(city: City, owners: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Return college member id → colour, in college order (the legend order too)."""
+    owners = owners_of(city) if owners is None else owners
+    alone = Counter(found[0] for found in owners.values() if len(found) == 1)
+    return _assign([p.id for p in city.college], alone)
+
+
+def _assign(order: list[str], size: Counter[str]) -> dict[str, str]:
+    """Give each group a palette colour, in ``order``; with more groups than colours, the
+    biggest keep their own and the smallest share :data:`OTHER_COLOUR` (a repeated colour
+    would say two clusters are one)."""
+    if len(order) <= len(PALETTE):
+        return {g: colour_for(i) for i, g in enumerate(order)}
+    position = {g: i for i, g in enumerate(order)}
+    keep = set(sorted(order, key=lambda g: (-size[g], position[g]))[:len(PALETTE) - 1])
+    kept = [g for g in order if g in keep]
+    colours = {g: colour_for(i) for i, g in enumerate(kept)}
+    return {g: colours.get(g, OTHER_COLOUR) for g in order}
+
+
+def _legend(order: list[str], colour: dict[str, str], names: dict[str, str],
+            what: str) -> list[LegendEntry]:
+    entries = [LegendEntry("colour", names.get(g, g), colour[g], _darker(colour[g]))
+               for g in order if colour[g] != OTHER_COLOUR]
+    others = sum(colour[g] == OTHER_COLOUR for g in order)
+    if others:
+        entries.append(LegendEntry("colour", f"{others} smaller {what}s (name in the tooltip)",
+                                   OTHER_COLOUR, _darker(OTHER_COLOUR)))
+    return entries
+
+
+def _by_cluster(city: City) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    clusters = cluster_of(city)
+    names = {u.id: u.name for u in city.units}
+    order = list(dict.fromkeys(clusters[u.id] for u in city.units if u.id in clusters))
+    colour = _assign(order, Counter(clusters.values()))
+    fills = {u.id: _plain(colour[clusters[u.id]]) if u.id in clusters else _NEUTRAL
+             for u in city.units}
+    legend = _legend(order, colour, names, "cluster")
+    root = root_of(city)
+    if root is not None:
+        legend.append(LegendEntry("colour", "the organisation itself", NEUTRAL_COLOUR,
+                                  _darker(NEUTRAL_COLOUR)))
+    return fills, legend
+
+
+def _by_groups(city: City, groups: dict[str, list[str]], colour: dict[str, str],
+               names: dict[str, str], what: str) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    used: set[str] = set()
+    fills: dict[str, Fill] = {}
+    for unit in city.units:
+        if unit.kind not in SERVICE_KINDS:
+            fills[unit.id] = _NEUTRAL
+            used.add("neutral")
+            continue
+        found = groups.get(unit.id, [])
+        if len(found) == 1:
+            fills[unit.id] = _plain(colour[found[0]])
+            used.add(found[0])
+        else:
+            fills[unit.id] = _MIXED if found else _NONE
+            used.add("mixed" if found else "none")
+    legend = _legend([g for g in colour if g in used], colour, names, what)
+    if "mixed" in used:
+        legend.append(LegendEntry("colour", f"several {what}s", MIXED_COLOUR, MIXED_BORDER,
+                                  width=3))
+    if "none" in used:
+        legend.append(LegendEntry("colour", f"no {what}", NONE_COLOUR, _darker(NONE_COLOUR)))
+    if "neutral" in used:
+        legend.append(LegendEntry("colour", "not a service (root, cluster, department, ...)",
+                                  NEUTRAL_COLOUR, _darker(NEUTRAL_COLOUR)))
+    return fills, legend
+
+
+def _by_alderman(city: City) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    names = {p.id: p.name for p in city.college}
+    owners = owners_of(city)
+    return _by_groups(city, owners, member_colours(city, owners), names, "college member")
+
+
+def _by_domain(city: City) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    top = top_domain_of(city)
+    groups = {u.id: list(dict.fromkeys(top.get(d, d) for d in u.domains)) for u in city.units}
+    services = {u.id for u in city.units if u.kind in SERVICE_KINDS}
+    # Only domains some service works for get a colour: a taxonomy has more than the palette.
+    used = list(dict.fromkeys(d for u in city.units if u.id in services for d in groups[u.id]))
+    alone = Counter(groups[u][0] for u in services if len(groups[u]) == 1)
+    colour = _assign(used, alone)
+    names = {d.id: d.name for d in city.domains}
+    return _by_groups(city, groups, colour, names, "top-level domain")
+
+
+_COLOURINGS: dict[str, Callable[[City], tuple[dict[str, Fill], list[LegendEntry]]]] = {
+    "cluster": _by_cluster, "alderman": _by_alderman, "domain": _by_domain,
+}
+
+
+def colour_units(city: City, color_by: str) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    """Return unit id → :class:`Fill` and the legend entries of the colouring ``color_by``."""
+    try:
+        colouring = _COLOURINGS[color_by]
+    except KeyError:
+        raise OrggraphError(f"cannot colour a map by '{color_by}'; choose one of "
+                            f"{', '.join(COLOR_BY)}.") from None
+    return colouring(city)
+

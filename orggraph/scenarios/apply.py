@@ -1,0 +1,395 @@
+"""Apply a scenario's changes, in order, to a copy of its base city (DESIGN §4).
+
+Each change either works or raises :class:`ChangeError`, which names the change by its index
+(counted from 1, as a user counts), what it could not find and the closest existing ids. The
+result is then validated like a dataset, with problems pointing at the change that caused them.
+The base is never modified.
+
+>>> from orggraph.examples import load_example
+>>> from orggraph.scenarios.schema import Scenario
+>>> base = load_example("tiny")
+>>> s = Scenario(name="Youth to space", changes=[{"move": {"unit": "dienst-jeugd",
+...                                                        "to": "cluster-ruimte"}}])
+>>> after = apply(base, s)
+>>> [u.parent for u in after.units if u.id == "dienst-jeugd"]
+['cluster-ruimte']
+>>> [u.parent for u in base.units if u.id == "dienst-jeugd"]
+['cluster-mens']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from orggraph.errors import InvalidDataError, Problem, ScenarioError
+from orggraph.loaders.sources import Origin, RawDataset
+from orggraph.loaders.suggest import closest, did_you_mean
+from orggraph.loaders.validate import build_city
+from orggraph.scenarios.schema import (
+    Add,
+    Give,
+    Merge,
+    Move,
+    Reassign,
+    Remove,
+    Rename,
+    Scenario,
+    Steer,
+)
+from orggraph.schemas.dataset import FORMAT, SECTIONS, City, Entity, Person, Unit
+from orggraph.schemas.enums import UnitKind
+
+__all__ = ["ChangeError", "apply"]
+
+_SINGULAR = {"domains": "domain", "units": "unit", "bodies": "body", "people": "person",
+             "challenges": "challenge", "programmes": "programme", "partners": "partner"}
+
+
+class ChangeError(ScenarioError):
+    """A change of a scenario could not be applied.
+
+    Attributes: ``index`` (1-based), ``verb`` (move, reassign, ...), ``missing`` (the id or title
+    that was not found, if that is the problem) and ``suggestions`` (closest existing ids).
+    """
+
+    def __init__(self, message: str, index: int, verb: str, missing: str | None = None,
+                 suggestions: list[str] | None = None):
+        super().__init__(message)
+        self.index = index
+        self.verb = verb
+        self.missing = missing
+        self.suggestions = suggestions or []
+
+
+@dataclass
+class _Step:
+    """One change being applied: its position, kind and where it is written."""
+
+    index: int
+    verb: str
+    origin: Origin | None
+
+    def fail(self, text: str, missing: str | None = None,
+             pool: list[str] | None = None) -> ChangeError:
+        hints = closest(missing, pool) if missing and pool is not None else []
+        where = ""
+        if self.origin is not None:
+            problem = self.origin.problem("")
+            if problem.file:
+                where = f"{problem.file}" + (f":{problem.line}" if problem.line else "") + ": "
+        message = f"{where}change {self.index} ({self.verb}): {text}"
+        if missing and pool is not None:
+            message += did_you_mean(missing, pool)
+        return ChangeError(message, self.index, self.verb, missing, hints)
+
+
+def apply(base: City, scenario: Scenario | dict) -> City:
+    """Return the city that results from applying ``scenario``'s changes, in order, to ``base``.
+
+    ``scenario`` is a :class:`Scenario` (for example from :func:`load_scenario`) or a plain
+    mapping in the file format. ``base`` is not modified.
+
+    Raises :class:`ChangeError` when a change cannot be applied and
+    :class:`~orggraph.errors.InvalidDataError` when the result is not a valid dataset.
+    """
+    if not isinstance(scenario, Scenario):
+        scenario = Scenario.model_validate(scenario)
+    city = base.model_copy(deep=True)
+    touched: dict[str, int] = {}
+    for i, change in enumerate(scenario.changes):
+        action = change.action
+        step = _Step(i + 1, action.verb, scenario.origin(i))
+        for ident in _APPLY[type(action)](city, action, step):
+            touched[ident] = i
+    _revalidate(city, scenario, touched)
+    return city
+
+
+# --- lookups -------------------------------------------------------------------------------
+
+
+def _entity(city: City, ident: str) -> tuple[str, Entity] | None:
+    for section in SECTIONS:
+        for entity in getattr(city, section):
+            if entity.id == ident:
+                return section, entity
+    return None
+
+
+def _unit(city: City, ident: str, step: _Step, role: str = "unit") -> Unit:
+    for unit in city.units:
+        if unit.id == ident:
+            return unit
+    purpose = f" to use as {role}" if role != "unit" else ""
+    raise step.fail(f"there is no unit '{ident}'{purpose}.", ident,
+                    [u.id for u in city.units])
+
+
+def _member(city: City, ident: str, step: _Step) -> Person:
+    for person in city.people:
+        if person.id == ident:
+            if not person.in_college:
+                raise step.fail(f"'{ident}' ({person.name}) is a {person.role.value}, not a "
+                                "college member (mayor, alderman or ocmw_chair); portfolios and "
+                                "political lines belong to college members.")
+            return person
+    members = [p.id for p in city.college]
+    listed = "" if closest(ident, members) else " College members: " + ", ".join(
+        f"{p.id} ({p.name})" for p in city.college) + "."
+    raise step.fail(f"there is no college member '{ident}'.{listed}", ident, members)
+
+
+def _descendants(city: City, ident: str) -> set[str]:
+    children: dict[str | None, list[str]] = {}
+    for unit in city.units:
+        children.setdefault(unit.parent, []).append(unit.id)
+    found, todo = set(), [ident]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _domain_subtree(city: City, ident: str) -> set[str]:
+    children: dict[str | None, list[str]] = {}
+    for domain in city.domains:
+        children.setdefault(domain.parent, []).append(domain.id)
+    found, todo = {ident}, [ident]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+# --- the changes -----------------------------------------------------------------------------
+
+
+def _move(city: City, change: Move, step: _Step) -> Iterator[str]:
+    unit = _unit(city, change.unit, step)
+    target = _unit(city, change.to, step, role="new parent")
+    if unit.kind == UnitKind.organisation:
+        raise step.fail(f"'{unit.id}' is the organisation root; it cannot move.")
+    if target.id == unit.id or target.id in _descendants(city, unit.id):
+        raise step.fail(f"'{unit.id}' cannot move under '{target.id}', which lies inside it; "
+                        "move it under a unit outside its own branch.")
+    unit.parent = target.id
+    yield unit.id
+
+
+def _reassign(city: City, change: Reassign, step: _Step) -> Iterator[str]:
+    giver = _member(city, change.from_, step)
+    taker = _member(city, change.to, step)
+    items = [i for i in giver.portfolio if i.title == change.title
+             and (change.domain is None or i.domain == change.domain)]
+    if not items:
+        titles = [i.title for i in giver.portfolio]
+        raise step.fail(f"{giver.name} ('{giver.id}') holds no portfolio item titled "
+                        f"'{change.title}'" + (f" in domain '{change.domain}'"
+                                               if change.domain else "")
+                        + ". Titles held: " + (", ".join(f"'{t}'" for t in titles) or "none")
+                        + ".", change.title, titles)
+    giver.portfolio = [i for i in giver.portfolio if i not in items]
+    taker.portfolio.extend(items)
+    yield from (giver.id, taker.id)
+
+
+def _give(city: City, change: Give, step: _Step) -> Iterator[str]:
+    if change.domain not in {d.id for d in city.domains}:
+        raise step.fail(f"there is no domain '{change.domain}'.", change.domain,
+                        [d.id for d in city.domains])
+    taker = _member(city, change.to, step)
+    subtree = _domain_subtree(city, change.domain)
+    moved = 0
+    for person in city.college:
+        if person is taker:
+            continue
+        keep = [i for i in person.portfolio if i.domain not in subtree]
+        if len(keep) != len(person.portfolio):
+            taker.portfolio.extend(i for i in person.portfolio if i.domain in subtree)
+            moved += len(person.portfolio) - len(keep)
+            person.portfolio = keep
+            yield person.id
+    if not moved and not any(i.domain in subtree for i in taker.portfolio):
+        raise step.fail(f"no college member holds a portfolio item in domain '{change.domain}' "
+                        "or under it, so there is nothing to give.")
+    yield taker.id
+
+
+def _steer(city: City, change: Steer, step: _Step) -> Iterator[str]:
+    unit = _unit(city, change.unit, step)
+    taker = _member(city, change.to, step)
+    for person in city.college:
+        if unit.id in person.steers:
+            person.steers = [s for s in person.steers if s != unit.id]
+            yield person.id
+    taker.steers.append(unit.id)
+    yield taker.id
+
+
+def _merge(city: City, change: Merge, step: _Step) -> Iterator[str]:
+    units = [_unit(city, ident, step) for ident in change.units]
+    merged = set(change.units)
+    if len(merged) != len(change.units):
+        raise step.fail("the same unit is named twice in `units`.")
+    if any(u.kind == UnitKind.organisation for u in units):
+        raise step.fail("the organisation root cannot be merged.")
+    new_id = change.into.id
+    if new_id not in merged and _entity(city, new_id) is not None:
+        raise step.fail(f"the id '{new_id}' is already used; pick a new id for the merged unit "
+                        "(or one of the merged units' ids).")
+    parents = {u.id: u.parent for u in city.units}
+    parent = units[0].parent
+    while parent in merged:  # merging a unit with its own parent: hang under the outer one
+        parent = parents[parent]
+    ftes = [u.fte for u in units if u.fte is not None]
+    budgets = [u.budget for u in units if u.budget is not None]
+    new = Unit(id=new_id, name=change.into.name, kind=units[0].kind, parent=parent,
+               fte=sum(ftes) if ftes else None, budget=sum(budgets) if budgets else None,
+               domains=list(dict.fromkeys(d for u in units for d in u.domains)),
+               support=units[0].support, legal_form=units[0].legal_form)
+    position = city.units.index(units[0])
+    city.units = [u for u in city.units if u.id not in merged]
+    city.units.insert(min(position, len(city.units)), new)
+    yield from _redirect(city, merged, new_id)
+
+
+def _redirect(city: City, old: set[str], new: str) -> Iterator[str]:
+    """Point every reference to a unit in ``old`` at ``new``; yield what changed."""
+
+    def swap(ids: list[str]) -> list[str]:
+        return list(dict.fromkeys(new if i in old else i for i in ids))
+
+    yield new
+    for unit in city.units:
+        if unit.parent in old:
+            unit.parent = new
+            yield unit.id
+    for programme in city.programmes:
+        if programme.lead in old or old & set(programme.contributors):
+            programme.lead = new if programme.lead in old else programme.lead
+            programme.contributors = [u for u in swap(programme.contributors)
+                                      if u != programme.lead]
+            yield programme.id
+    for person in city.people:
+        if old & set(person.steers) or old & set(person.heads):
+            person.steers, person.heads = swap(person.steers), swap(person.heads)
+            yield person.id
+
+
+def _rename(city: City, change: Rename, step: _Step) -> Iterator[str]:
+    found = _entity(city, change.id)
+    if found is None:
+        every = [e.id for s in SECTIONS for e in getattr(city, s)]
+        raise step.fail(f"there is nothing with the id '{change.id}' to rename.", change.id,
+                        every)
+    found[1].name = change.name
+    yield change.id
+
+
+def _add(city: City, change: Add, step: _Step) -> Iterator[str]:
+    for section in SECTIONS:
+        for entity in getattr(change, section):
+            existing = _entity(city, entity.id)
+            if existing is not None:
+                raise step.fail(f"the id '{entity.id}' already exists (a "
+                                f"{_SINGULAR[existing[0]]} named '{existing[1].name}'); use "
+                                "`rename` or another id.")
+            getattr(city, section).append(entity.model_copy(deep=True))
+            yield entity.id
+
+
+def _remove(city: City, change: Remove, step: _Step) -> Iterator[str]:
+    found = _entity(city, change.id)
+    if found is None:
+        every = [e.id for s in SECTIONS for e in getattr(city, s)]
+        raise step.fail(f"there is nothing with the id '{change.id}' to remove.", change.id,
+                        every)
+    section, entity = found
+    if section == "units" and entity.kind == UnitKind.organisation:
+        raise step.fail(f"'{entity.id}' is the organisation root; it cannot be removed.")
+    users = sorted(set(references_to(city, change.id)))
+    if users:
+        raise step.fail(f"{_SINGULAR[section]} '{change.id}' cannot be removed while "
+                        + "; ".join(users) + " still point" + "s" * (len(users) == 1)
+                        + " at it. Move, reassign or remove those first.")
+    setattr(city, section, [e for e in getattr(city, section) if e.id != change.id])
+    yield change.id
+
+
+def references_to(city: City, ident: str) -> Iterator[str]:
+    """Yield, in words, every entity of ``city`` that points at the id ``ident``."""
+    for unit in city.units:
+        if unit.parent == ident:
+            yield f"unit '{unit.id}' (its parent)"
+        if ident in unit.domains:
+            yield f"unit '{unit.id}' (its domains)"
+    for domain in city.domains:
+        if domain.parent == ident:
+            yield f"domain '{domain.id}' (its parent)"
+    for person in city.people:
+        for field in ("steers", "heads", "member_of"):
+            if ident in getattr(person, field):
+                yield f"person '{person.id}' (`{field}`)"
+        if any(i.domain == ident for i in person.portfolio):
+            yield f"person '{person.id}' (portfolio)"
+    for programme in city.programmes:
+        for field in ("lead", "sponsor"):
+            if getattr(programme, field) == ident:
+                yield f"programme '{programme.id}' (`{field}`)"
+        for field in ("contributors", "domains", "challenges"):
+            if ident in getattr(programme, field):
+                yield f"programme '{programme.id}' (`{field}`)"
+        if any(r.partner == ident for r in programme.partners):
+            yield f"programme '{programme.id}' (`partners`)"
+
+
+_APPLY: dict[type, Callable[[City, Any, _Step], Iterator[str]]] = {
+    Move: _move, Reassign: _reassign, Give: _give, Steer: _steer, Merge: _merge,
+    Rename: _rename, Add: _add, Remove: _remove,
+}
+
+
+# --- validation of the result -----------------------------------------------------------------
+
+
+def _revalidate(city: City, scenario: Scenario, touched: dict[str, int]) -> None:
+    """Validate the result like a dataset; point problems at the change that caused them."""
+    raw = RawDataset()
+    nowhere = Origin(None)
+    raw.format.append((FORMAT, nowhere))
+    raw.city = (city.city.model_dump(mode="json", exclude_none=True), nowhere)
+    for section in SECTIONS:
+        raw.sections[section] = [
+            (entity.model_dump(mode="json", exclude_none=True),
+             _origin(scenario, touched.get(entity.id)))
+            for entity in getattr(city, section)]
+    try:
+        build_city(raw)
+    except InvalidDataError as error:
+        raise InvalidDataError([_blame(p, scenario, touched) for p in error.problems]) from None
+
+
+def _origin(scenario: Scenario, index: int | None) -> Origin:
+    if index is None:
+        return Origin(None)
+    return scenario.origin(index) or Origin(None, ("change", index))
+
+
+def _blame(problem: Problem, scenario: Scenario, touched: dict[str, int]) -> Problem:
+    # The problem text names its entity first ("unit 'x': ..."); the entity tells which change
+    # last touched it. Ids quoted later in the text are suggestions or targets.
+    found = [(problem.message.find(f"'{ident}'"), i) for ident, i in touched.items()
+             if f"'{ident}'" in problem.message]
+    culprit = min(found)[1] if found else None
+    if culprit is None:
+        return Problem(scenario.path, None, f"after the changes: {problem.message}")
+    verb = scenario.changes[culprit].action.verb
+    origin = scenario.origin(culprit)
+    line = origin.problem("").line if origin is not None else None
+    return Problem(scenario.path, line, f"after change {culprit + 1} ({verb}): "
+                   f"{problem.message}")

@@ -1,0 +1,330 @@
+"""What changed between two cities: units moved, portfolio items reassigned, clusters merged,
+what appeared or disappeared, and the disruption figures of DESIGN §4.
+
+Works between a base and a scenario, between two scenarios, or between two legislatures of one
+city: entities are matched by id.
+
+``units_moved`` counts the units present in both whose cluster(u) differs; ``items_reassigned``
+counts the portfolio items, by title and domain, present in both whose holder differs.
+
+>>> from orggraph.examples import load_example
+>>> from orggraph.scenarios.apply import apply
+>>> base = load_example("tiny")
+>>> after = apply(base, {"name": "x", "changes": [
+...     {"move": {"unit": "dienst-jeugd", "to": "cluster-ruimte"}}]})
+>>> d = diff(base, after)
+>>> d.units_moved, d.items_reassigned
+(1, 0)
+>>> print(d.differences[0].text)
+Jeugddienst moves from Cluster Mens en Samenleving to Cluster Ruimte.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from orggraph.queries.structure import cluster_of
+from orggraph.schemas.dataset import SECTIONS, City
+from orggraph.schemas.enums import SERVICE_KINDS
+
+__all__ = ["CityDiff", "Difference", "KINDS", "diff", "items_reassigned", "owners", "units_moved"]
+
+#: Kinds of difference, in the order they are listed.
+KINDS = ("clusters_merged", "unit_moved", "unit_reparented", "item_reassigned", "steer_changed",
+         "college_joined", "college_left", "alderman_services", "programme_changed", "appeared",
+         "disappeared", "renamed")
+_NOUN = {"domains": "domain", "units": "unit", "bodies": "body", "people": "person",
+         "challenges": "challenge", "programmes": "programme", "partners": "partner"}
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One difference between two cities: its ``kind``, the id it is about, a sentence."""
+
+    kind: str
+    subject: str
+    text: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Return the difference as plain JSON values."""
+        return asdict(self)
+
+
+@dataclass
+class CityDiff:
+    """Every difference from ``a`` to ``b`` and the two disruption figures of DESIGN §4."""
+
+    a: str
+    b: str
+    units_moved: int
+    items_reassigned: int
+    differences: list[Difference] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Difference]:
+        """Return the differences of one kind."""
+        return [d for d in self.differences if d.kind == kind]
+
+    @property
+    def changed_units(self) -> set[str]:
+        """Ids of the units that moved, appeared, were merged into, renamed or re-parented, or
+        whose political owners or line changed (the units a map of the scenario marks)."""
+        kinds = {"unit_moved", "unit_reparented", "clusters_merged", "steer_changed"}
+        ids = {d.subject for d in self.differences if d.kind in kinds}
+        ids |= {d.subject for d in self.differences
+                if d.kind in ("appeared", "renamed") and d.details.get("section") == "units"}
+        for d in self.of_kind("alderman_services"):
+            ids |= set(d.details["gained"]) | set(d.details["lost"])
+        return ids
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Return ``{"units_moved", "items_reassigned", "changes": [...]}``."""
+        return {"units_moved": self.units_moved, "items_reassigned": self.items_reassigned,
+                "changes": [d.to_json_dict() for d in self.differences]}
+
+
+def units_moved(a: City, b: City) -> int:
+    """Return how many units present in both cities sit in a different cluster(u)."""
+    ca, cb = cluster_of(a), cluster_of(b)
+    return sum(1 for u in ca.keys() & cb.keys() if ca[u] != cb[u])
+
+
+def _holders(city: City) -> dict[tuple[str, str], set[str]]:
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for person in city.college:
+        for item in person.portfolio:
+            holders[(item.title, item.domain)].add(person.id)
+    return holders
+
+
+def items_reassigned(a: City, b: City) -> int:
+    """Return how many portfolio items (by title and domain) in both cities changed holder."""
+    ha, hb = _holders(a), _holders(b)
+    return sum(1 for k in ha.keys() & hb.keys() if ha[k] != hb[k])
+
+
+def diff(a: City, b: City) -> CityDiff:
+    """Return what changed from city ``a`` to city ``b``."""
+    names = {e.id: e.name for s in SECTIONS for e in getattr(a, s)}
+    names.update({e.id: e.name for s in SECTIONS for e in getattr(b, s)})
+    differences = (_merged(a, b, names) + _moved(a, b, names) + _reassigned(a, b, names)
+                   + _steers(a, b, names) + _college(a, b, names) + _ownership(a, b, names)
+                   + _programmes(a, b, names) + _presence(a, b) + _renamed(a, b))
+    label_a = a.city.name + (f" {a.city.legislature}" if a.city.legislature else "")
+    label_b = b.city.name + (f" {b.city.legislature}" if b.city.legislature else "")
+    return CityDiff(label_a, label_b, units_moved(a, b), items_reassigned(a, b), differences)
+
+
+def _join(items: list[str]) -> str:
+    if not items:
+        return "nobody"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _merged(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+    """Clusters of ``a`` that are gone in ``b``, their units now mostly in one cluster."""
+    ca, cb = cluster_of(a), cluster_of(b)
+    still = set(cb.values())
+    into: dict[str, list[str]] = defaultdict(list)
+    for cluster in dict.fromkeys(ca.values()):
+        if cluster in still:
+            continue
+        landed = [cb[u] for u, c in ca.items() if c == cluster and u in cb]
+        if landed:
+            into[max(set(landed), key=landed.count)].append(cluster)
+    result = []
+    for target, gone in into.items():
+        sources = ([target] if target in set(ca.values()) else []) + gone
+        if len(sources) < 2 and target in set(ca.values()):
+            continue
+        shown = _join([names[c] for c in sources])
+        result.append(Difference("clusters_merged", target,
+                                 f"{shown} {'are' if len(sources) > 1 else 'is'} merged into "
+                                 f"{names[target]}.", {"clusters": sources, "into": target}))
+    return result
+
+
+def _moved(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+    ca, cb = cluster_of(a), cluster_of(b)
+    parent_a = {u.id: u.parent for u in a.units}
+    result = []
+    for unit in b.units:
+        if unit.id not in parent_a:
+            continue
+        if unit.id in ca and unit.id in cb and ca[unit.id] != cb[unit.id]:
+            if ca[unit.id] == unit.id or cb[unit.id] == unit.id:
+                continue  # a cluster itself: reported as merged or re-parented below
+            result.append(Difference(
+                "unit_moved", unit.id, f"{unit.name} moves from {names[ca[unit.id]]} to "
+                f"{names[cb[unit.id]]}.", {"from": ca[unit.id], "to": cb[unit.id]}))
+        elif parent_a[unit.id] != unit.parent and unit.parent is not None:
+            before = names.get(parent_a[unit.id] or "", "nothing")
+            result.append(Difference(
+                "unit_reparented", unit.id, f"{unit.name} now hangs under {names[unit.parent]} "
+                f"(was {before}).", {"from": parent_a[unit.id], "to": unit.parent}))
+    return result
+
+
+def _reassigned(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+    ha, hb = _holders(a), _holders(b)
+    domains = {d.id: d.name for d in b.domains} | {d.id: d.name for d in a.domains}
+    result = []
+    for key in [k for k in ha if k in hb and ha[k] != hb[k]]:
+        title, domain = key
+        before = _join(sorted(names[p] for p in ha[key]))
+        after = _join(sorted(names[p] for p in hb[key]))
+        result.append(Difference(
+            "item_reassigned", title, f"Portfolio item '{title}' ({domains.get(domain, domain)}) "
+            f"goes from {before} to {after}.",
+            {"title": title, "domain": domain, "from": sorted(ha[key]), "to": sorted(hb[key])}))
+    return result
+
+
+def _steered(city: City) -> dict[str, set[str]]:
+    lines: dict[str, set[str]] = defaultdict(set)
+    for person in city.college:
+        for unit in person.steers:
+            lines[unit].add(person.id)
+    return lines
+
+
+def _steers(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+    sa, sb = _steered(a), _steered(b)
+    units_b = {u.id for u in b.units}
+    result = []
+    for unit in [u.id for u in b.units if u.id in sa.keys() | sb.keys()]:
+        if sa.get(unit, set()) != sb.get(unit, set()) and unit in units_b:
+            before = _join(sorted(names[p] for p in sa.get(unit, ())))
+            after = _join(sorted(names[p] for p in sb.get(unit, ())))
+            result.append(Difference(
+                "steer_changed", unit, f"The political line to {names[unit]} goes to {after} "
+                f"(was {before}).", {"from": sorted(sa.get(unit, ())),
+                                     "to": sorted(sb.get(unit, ()))}))
+    return result
+
+
+def _college(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+    ma, mb = {p.id for p in a.college}, {p.id for p in b.college}
+    joined = [Difference("college_joined", p.id, f"{p.name} joins the college as "
+                         f"{p.role.value.replace('_', ' ')}.") for p in b.college if p.id not in ma]
+    left = [Difference("college_left", p.id, f"{p.name} leaves the college.")
+            for p in a.college if p.id not in mb]
+    return joined + left
+
+
+def owners(city: City) -> dict[str, set[str]]:
+    """Return service id → owners(s) of DESIGN §5, read straight from the model.
+
+    The same sets as :func:`orggraph.queries.ownership.owners_of`, without building the graph:
+    a diff runs once per scenario and the graph would cost more than the rest of it.
+
+    >>> from orggraph.examples import load_example
+    >>> sorted(owners(load_example("tiny"))["staf-ruimte"])
+    ['an-peeters', 'bram-claes']
+    """
+    parent = {d.id: d.parent for d in city.domains}
+    holders: dict[str, set[str]] = defaultdict(set)
+    steered: dict[str, set[str]] = defaultdict(set)
+    for member in city.college:
+        for item in member.portfolio:
+            holders[item.domain].add(member.id)
+        for unit in member.steers:
+            steered[unit].add(member.id)
+    memo: dict[str, frozenset[str]] = {}
+
+    def above(domain: str) -> frozenset[str]:
+        """Holders of ``domain`` or of one of its ancestors."""
+        if domain not in memo:
+            memo[domain] = frozenset()  # a cycle cannot pass validation; never loop on one
+            up = parent.get(domain)
+            memo[domain] = frozenset(holders.get(domain, ())) | (above(up) if up else frozenset())
+        return memo[domain]
+
+    return {u.id: set(steered.get(u.id, ())).union(*(above(d) for d in u.domains))
+            for u in city.units if u.kind in SERVICE_KINDS}
+
+
+def _owned(city: City) -> dict[str, set[str]]:
+    """Return college member → services they own."""
+    owned: dict[str, set[str]] = defaultdict(set)
+    for service, members in owners(city).items():
+        for member in members:
+            owned[member].add(service)
+    return owned
+
+
+def _ownership(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+    """Per college member in both cities: the services gained and lost."""
+    oa, ob = _owned(a), _owned(b)
+    services = {u.id for u in a.units if u.kind in SERVICE_KINDS} & {
+        u.id for u in b.units if u.kind in SERVICE_KINDS}
+    result = []
+    for member in [p for p in b.college if p.id in {q.id for q in a.college}]:
+        gained = sorted((ob[member.id] - oa[member.id]) & services)
+        lost = sorted((oa[member.id] - ob[member.id]) & services)
+        if not gained and not lost:
+            continue
+        parts = []
+        if gained:
+            parts.append(f"gains {_join([names[s] for s in gained])}")
+        if lost:
+            parts.append(f"loses {_join([names[s] for s in lost])}")
+        result.append(Difference("alderman_services", member.id,
+                                 f"{member.name} " + "; ".join(parts) + ".",
+                                 {"gained": gained, "lost": lost}))
+    return result
+
+
+def _programmes(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+    """Programmes in both whose sponsor, lead or contributors changed."""
+    before = {p.id: p for p in a.programmes}
+    result = []
+    for programme in b.programmes:
+        old = before.get(programme.id)
+        if old is None:
+            continue
+        parts = []
+        if old.sponsor != programme.sponsor:
+            parts.append(f"is now sponsored by {names.get(programme.sponsor or '', 'nobody')} "
+                         f"(was {names.get(old.sponsor or '', 'nobody')})")
+        if old.lead != programme.lead:
+            parts.append(f"is now led by {names.get(programme.lead or '', 'no unit')} "
+                         f"(was {names.get(old.lead or '', 'no unit')})")
+        joined = [u for u in programme.units if u not in old.units]
+        left = [u for u in old.units if u not in programme.units]
+        if joined:
+            parts.append(f"gains {_join([names.get(u, u) for u in joined])}")
+        if left:
+            parts.append(f"loses {_join([names.get(u, u) for u in left])}")
+        if parts:
+            result.append(Difference(
+                "programme_changed", programme.id, f"{programme.name} " + "; ".join(parts) + ".",
+                {"sponsor": [old.sponsor, programme.sponsor], "lead": [old.lead, programme.lead],
+                 "units_joined": joined, "units_left": left}))
+    return result
+
+
+def _presence(a: City, b: City) -> list[Difference]:
+    result = []
+    for section in SECTIONS:
+        ids_a = {e.id for e in getattr(a, section)}
+        ids_b = {e.id for e in getattr(b, section)}
+        noun = _NOUN[section]
+        result += [Difference("appeared", e.id, f"New {noun}: {e.name}.", {"section": section})
+                   for e in getattr(b, section) if e.id not in ids_a]
+        result += [Difference("disappeared", e.id, f"The {noun} {e.name} is gone.",
+                              {"section": section})
+                   for e in getattr(a, section) if e.id not in ids_b]
+    return result
+
+
+def _renamed(a: City, b: City) -> list[Difference]:
+    result = []
+    for section in SECTIONS:
+        before = {e.id: e.name for e in getattr(a, section)}
+        result += [Difference("renamed", e.id, f"{before[e.id]} is renamed {e.name}.",
+                              {"section": section, "from": before[e.id], "to": e.name})
+                   for e in getattr(b, section) if e.id in before and before[e.id] != e.name]
+    return result
