@@ -42,7 +42,7 @@ def test_the_complete_example_of_the_format_guide_validates(tmp_path):
 
 
 def test_the_readme_yaml_example_validates(tmp_path):
-    (text,) = [b for b in blocks(ROOT / "README.md", "yaml") if "format:" in b]
+    (text,) = [b for b in blocks(ROOT / "README.md", "yaml") if "format: orggraph/1" in b]
     path = tmp_path / "readme.yaml"
     path.write_text(text, encoding="utf-8")
     assert orggraph.load(path).college

@@ -194,12 +194,16 @@ def test_names_with_quotes_backslashes_newlines_and_keywords_come_back_intact(fa
     assert sorted(r[0] for r in rows) == sorted(HOSTILE)
 
 
-@settings(max_examples=20, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
 # FalkorDB's client sends parameters inside the query text, which a NUL character would end;
 # no published name contains one, so the alphabet leaves it out.
-@given(names=st.lists(st.text(st.characters(blacklist_characters="\x00"), min_size=1,
-                              max_size=40).filter(str.strip), min_size=1, max_size=5))
+# Lone surrogates cannot be written in a UTF-8 data file, so they are left out too.
+NAME_CHARS = st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",))
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(st.text(NAME_CHARS, min_size=1, max_size=40).filter(str.strip),
+                      min_size=1, max_size=5))
 def test_any_text_as_a_name_round_trips(falkordb, tiny, names):
     city = _with_names(tiny, names)
     push(falkordb, city)
