@@ -148,7 +148,7 @@ def test_unknown_suffix_is_refused_before_writing(tmp_path):
 
 
 def test_missing_folder_is_a_clear_export_error(tmp_path):
-    with pytest.raises(ExportError, match="is the folder"):
+    with pytest.raises(ExportError, match="folder .* does not exist"):
         write_city(hand_made_city(), tmp_path / "nowhere" / "city.json")
 
 

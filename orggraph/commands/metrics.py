@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +12,8 @@ import typer
 from rich.console import Console
 
 from orggraph.commands.common import Paths, err, fail, out
-from orggraph.errors import ExportError, OrggraphError
+from orggraph.errors import OrggraphError
+from orggraph.files import write_atomic
 
 __all__ = ["Format", "register", "write_atomically"]
 
@@ -29,19 +28,7 @@ class Format(StrEnum):
 
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file renamed over it: never half-written."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror}; check that the folder "
-                          "exists and that you may write in it.") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {error.strerror}.") from None
+    write_atomic(path, text)
 
 
 def _render(results, fmt: Format, sort: str | None, width: int | None) -> str:

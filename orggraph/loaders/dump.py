@@ -16,8 +16,6 @@ Examples
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -27,6 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.representer import SafeRepresenter
 
 from orggraph.errors import ExportError
+from orggraph.files import write_atomic
 from orggraph.loaders.taxonomy import taxonomy_domains
 from orggraph.schemas.dataset import (
     FORMAT,
@@ -126,22 +125,7 @@ def write_document(doc: dict[str, Any], path: Path | str) -> Path:
     if writer is None:
         raise ExportError(f"cannot write '{path.name}': use a file name ending in "
                           + ", ".join(WRITE_SUFFIXES) + ".")
-    folder = path.parent
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise ExportError(f"cannot write '{path}': {err.strerror} (is the folder '{folder}' "
-                          "there and writable?).") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            writer(doc, handle)
-        os.replace(tmp, path)
-    except BaseException as err:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise ExportError(f"cannot write '{path}': {err.strerror}.") from None
-        raise
-    return path
+    return write_atomic(path, lambda handle: writer(doc, handle))
 
 
 def write_city(city: City, path: Path | str) -> Path:

@@ -9,15 +9,14 @@ True
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from orggraph.errors import ExportError
+from orggraph.files import write_atomic
 from orggraph.maps.build import MapData, build_map
 from orggraph.maps.html import fragment, page
 from orggraph.maps.layout import force_positions, tree_positions
@@ -142,12 +141,6 @@ def _fragment(element_id: str, payload: dict[str, Any], css_class: str = "fragme
     return fragment(element_id, payload, css_class)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_map(city: City, path: Path | str, color_by: str = "cluster",
               programme: str | None = None, layout: str = "force", title: str | None = None,
               metrics: Any = None, highlight: set[str] | None = None) -> Path:
@@ -159,20 +152,4 @@ def write_map(city: City, path: Path | str, color_by: str = "cluster",
     target = Path(path)
     text = render_map(city, color_by=color_by, programme=programme, layout=layout, title=title,
                       metrics=metrics, highlight=highlight)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist; "
-                          "create it first or choose another --out.")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as error:
-        raise ExportError(f"cannot write into {folder}: {error.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a map is for sharing
-        os.replace(tmp, target)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {target}: {error.strerror}") from None
-    return target
+    return write_atomic(target, text)

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from rich.table import Table
 
-from orggraph.errors import ExportError
+from orggraph import files
 from orggraph.queries import LABELS, METRIC_KEYS
 from orggraph.scenarios.compare import Comparison, ScenarioResult
 from orggraph.scenarios.diff import KINDS, CityDiff
@@ -132,23 +130,4 @@ def _csv(value: float | int | None) -> str:
 
 def write_atomic(text: str, path: Path | str) -> Path:
     """Write ``text`` to ``path`` through a temporary file, so nothing is ever half-written."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise ExportError(f"cannot write '{path}': {err.strerror} (is the folder "
-                          f"'{path.parent}' there and writable?).") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        # mkstemp makes the file private; a report is an ordinary file, readable as usual.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException as err:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise ExportError(f"cannot write '{path}': {err.strerror}.") from None
-        raise
-    return path
+    return files.write_atomic(path, text)

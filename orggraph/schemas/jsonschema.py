@@ -14,13 +14,12 @@ Regenerate after changing a model::
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from orggraph.files import write_atomic
 from orggraph.schemas import enums
 from orggraph.schemas.dataset import City
 
@@ -78,12 +77,7 @@ def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in schema_files().items():
-        target = folder / name
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(_text(schema))
-        os.replace(tmp, target)
-        written.append(target)
+        written.append(write_atomic(folder / name, _text(schema)))
     return written
 
 
