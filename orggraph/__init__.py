@@ -18,9 +18,27 @@ from orggraph.errors import (
 )
 from orggraph.examples import example_path, load_example
 from orggraph.loaders import from_networkx, load, to_networkx
-from orggraph.queries import CityMetrics, metrics
-from orggraph.scenarios import apply, load_scenario
 from orggraph.schemas import City
+
+# The metrics and scenario layers import networkx's algorithms and igraph, which take a noticeable
+# part of a second; they are loaded on first use so that `orggraph validate` starts quickly.
+_LAZY = {"CityMetrics": "orggraph.queries", "metrics": "orggraph.queries",
+         "apply": "orggraph.scenarios", "load_scenario": "orggraph.scenarios"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'orggraph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "BackendUnavailable",

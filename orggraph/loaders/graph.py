@@ -8,6 +8,7 @@ key is the relationship type; a second relationship of the same type between the
 type in the ``type`` attribute.
 
 >>> from orggraph.examples import load_example
+>>> import networkx as nx
 >>> g = to_networkx(load_example("tiny"))
 >>> city = from_networkx(g)
 >>> nx.utils.graphs_equal(to_networkx(city), g)
@@ -17,9 +18,7 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from orggraph.loaders.gcpause import gc_paused
 from orggraph.schemas.dataset import (
@@ -37,6 +36,9 @@ from orggraph.schemas.dataset import (
     Unit,
 )
 from orggraph.schemas.enums import UnitKind
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built: it is slow to import
+    import networkx as nx
 
 __all__ = ["from_networkx", "label_of_kind", "to_networkx", "uid"]
 
@@ -112,6 +114,8 @@ class _Builder:
         self._edges.extend((u, prefix + t, rel, {"type": rel}) for t in targets)
 
     def finish(self) -> nx.MultiDiGraph:
+        import networkx as nx
+
         g = nx.MultiDiGraph()
         nodes, succ, pred = g._node, g._succ, g._pred
         nodes.update(self.nodes)

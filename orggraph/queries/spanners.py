@@ -24,7 +24,6 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
-import igraph
 import networkx as nx
 
 from orggraph.queries.result import BoundarySpanner
@@ -60,6 +59,8 @@ def betweenness(graph: nx.Graph, exact_limit: int = EXACT_LIMIT,
     ``exact_limit`` nodes, and to ``networkx.betweenness_centrality(graph, k=k,
     seed=seed)`` above (same seed, same sampled nodes, same scaling).
     """
+    import igraph  # compiled, and slow to import: only when betweenness is asked for
+
     nodes = list(graph)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
