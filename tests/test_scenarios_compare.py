@@ -147,14 +147,35 @@ def test_moves_never_change_the_base_and_moving_back_undoes_them(sequence):
        st.lists(st.sampled_from(["m1", "m2", "m3"]), min_size=4, max_size=4))
 def test_giving_keeps_every_portfolio_item(domains, members):
     base = _mini()
+    before = base.model_dump()
     changes = [{"give": {"domain": d, "to": m}} for d, m in zip(domains, members, strict=False)]
     after = apply(base, {"name": "g", "changes": changes})
+    assert base.model_dump() == before
 
     def items(city):
         return sorted((i.title, i.domain) for p in city.college for i in p.portfolio)
 
     assert items(after) == items(base)
     assert diff(base, after).items_reassigned <= len(items(base))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.one_of(
+    st.builds(lambda u, m: {"steer": {"unit": u, "to": m}},
+              st.sampled_from(SERVICES), st.sampled_from(["m1", "m2", "m3"])),
+    st.builds(lambda i, n: {"rename": {"id": i, "name": n}},
+              st.sampled_from(["m1", "s1", "c1", "A"]), st.text("abcXYZ", min_size=1)),
+    st.builds(lambda u, c: {"move": {"unit": u, "to": c}},
+              st.sampled_from(SERVICES), st.sampled_from(["c1", "c2"]))), max_size=6))
+def test_any_changes_leave_the_base_as_it_was(changes):
+    base = _mini()
+    before = base.model_dump()
+    after = apply(base, {"name": "x", "changes": changes})
+    assert base.model_dump() == before
+    # the result shares no entity with the base
+    ids = {id(e) for s in ("units", "people", "domains", "programmes") for e in getattr(base, s)}
+    assert not ids & {id(e) for s in ("units", "people", "domains", "programmes")
+                      for e in getattr(after, s)}
 
 
 def _mini():

@@ -80,7 +80,8 @@ def compare(
         loaded = [load_scenario(path) for path in scenarios]
         for scenario in loaded:
             _warn_other_base(scenario, base)
-        comparison = compare_scenarios(city, loaded)
+        # Only the JSON holds the boundary spanners; the other formats show city-level metrics.
+        comparison = compare_scenarios(city, loaded, spanners=fmt == CompareFormat.json)
         _emit(comparison, fmt, out_file, sort)
     except OrggraphError as error:
         raise fail(error) from None

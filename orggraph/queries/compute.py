@@ -34,13 +34,16 @@ def _clean(value: float | int | None) -> float | int | None:
     return value
 
 
-def metrics(city: City | nx.MultiDiGraph) -> CityMetrics:
+def metrics(city: City | nx.MultiDiGraph, spanners: bool = True) -> CityMetrics:
     """Return every city-level metric and per-entity table of a city.
 
     Parameters
     ----------
     city : a :class:`~orggraph.schemas.City`, or its graph from ``to_networkx`` (a scenario graph
         works too).
+    spanners : compute the boundary spanners (betweenness centrality, by far the costliest
+        table). When False, ``boundary_spanners`` is empty and ``spanners_computed`` is False;
+        every other metric and table is the same.
 
     Returns
     -------
@@ -57,7 +60,7 @@ def metrics(city: City | nx.MultiDiGraph) -> CityMetrics:
     values.update(domain_metrics(view))
     values.update(programme_metrics(view, pairs))
     values.update(index_metrics(values))
-    spanners, approximate = boundary_spanners(view, pairs)
+    rows, approximate = boundary_spanners(view, pairs) if spanners else ([], False)
     return CityMetrics(
         city=view.city,
         name=view.name,
@@ -67,6 +70,7 @@ def metrics(city: City | nx.MultiDiGraph) -> CityMetrics:
         domains=domain_rows(view),
         programmes=programme_rows(view, owners),
         strategic_cells=strategic_cell_rows(view),
-        boundary_spanners=spanners,
+        boundary_spanners=rows,
         betweenness_approximate=approximate,
+        spanners_computed=spanners,
     )

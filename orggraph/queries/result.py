@@ -112,8 +112,10 @@ class CityMetrics(_Row):
     Attributes: ``city`` (the city id), ``metrics`` (key → value, keys exactly
     :data:`~orggraph.queries.keys.METRIC_KEYS` in order, ``None`` where the denominator is empty),
     ``aldermen``, ``clusters``, ``domains``, ``programmes``, ``strategic_cells``,
-    ``boundary_spanners`` (per-entity tables), ``name`` (the city's name, for display) and
-    ``betweenness_approximate``.
+    ``boundary_spanners`` (per-entity tables), ``name`` (the city's name, for display),
+    ``betweenness_approximate`` and ``spanners_computed`` (False when the boundary spanners were
+    not computed, ``metrics(city, spanners=False)``: ``boundary_spanners`` is then empty rather
+    than measured). The last three are not part of the JSON.
     """
 
     city: str
@@ -126,7 +128,9 @@ class CityMetrics(_Row):
     strategic_cells: list[StrategicCellRow] = Field(default_factory=list)
     boundary_spanners: list[BoundarySpanner] = Field(default_factory=list)
     betweenness_approximate: bool = False
+    spanners_computed: bool = True
 
     def to_json_dict(self) -> dict[str, Any]:
         """Return the JSON shape of DESIGN §7 (``city``, ``metrics`` and the six tables)."""
-        return self.model_dump(mode="json", exclude={"name", "betweenness_approximate"})
+        return self.model_dump(mode="json", exclude={"name", "betweenness_approximate",
+                                                    "spanners_computed"})

@@ -3,7 +3,9 @@
 Each change either works or raises :class:`ChangeError`, which names the change by its index
 (counted from 1, as a user counts), what it could not find and the closest existing ids. The
 result is then validated like a dataset, with problems pointing at the change that caused them.
-The base is never modified.
+The base is never modified: changes work on a draft that shares the base's entities until a change
+touches one (copy on write), and the city returned is the one validation builds, which shares no
+mutable object with the base.
 
 >>> from orggraph.examples import load_example
 >>> from orggraph.scenarios.schema import Scenario
@@ -19,14 +21,18 @@ The base is never modified.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter
 
 from orggraph.errors import InvalidDataError, Problem, ScenarioError
 from orggraph.loaders.sources import Origin, RawDataset
 from orggraph.loaders.suggest import closest, did_you_mean
-from orggraph.loaders.validate import build_city
+from orggraph.loaders.validate import MODELS, build_city
 from orggraph.scenarios.schema import (
     Add,
     Give,
@@ -42,6 +48,11 @@ from orggraph.schemas.dataset import FORMAT, SECTIONS, City, Entity, Person, Uni
 from orggraph.schemas.enums import UnitKind
 
 __all__ = ["ChangeError", "apply"]
+
+E = TypeVar("E", bound=BaseModel)
+
+#: Dump a whole section in one call (as fast again as entity by entity).
+_DUMP = {section: TypeAdapter(list[model]) for section, model in MODELS.items()}
 
 _SINGULAR = {"domains": "domain", "units": "unit", "bodies": "body", "people": "person",
              "challenges": "challenge", "programmes": "programme", "partners": "partner"}
@@ -63,6 +74,21 @@ class ChangeError(ScenarioError):
         self.suggestions = suggestions or []
 
 
+class _Draft:
+    """Copy on write: which entities of the draft are still the base's, and their copies."""
+
+    def __init__(self, base: City):
+        self.shared = {id(e) for section in SECTIONS for e in getattr(base, section)}
+        self.copies: dict[int, Any] = {}
+
+    def city(self, base: City) -> City:
+        """Return a draft of ``base``: new section lists holding the base's own entities."""
+        city = base.model_copy()
+        for section in SECTIONS:
+            city.__dict__[section] = list(getattr(base, section))
+        return city
+
+
 @dataclass
 class _Step:
     """One change being applied: its position, kind and where it is written."""
@@ -70,6 +96,26 @@ class _Step:
     index: int
     verb: str
     origin: Origin | None
+    draft: _Draft | None = None
+
+    def own(self, city: City, section: str, entity: E) -> E:
+        """Return ``entity`` as the draft's own, to modify: a copy if it is still the base's.
+
+        Call it before every modification, also with an entity found before another one was
+        copied: the copy replaces the base's entity in ``city`` and is returned each time.
+        """
+        draft = self.draft
+        if draft is None:
+            return entity
+        key = id(entity)
+        if key in draft.copies:
+            return draft.copies[key]
+        if key not in draft.shared:
+            return entity
+        entities = getattr(city, section)
+        position = next(i for i, e in enumerate(entities) if e is entity)
+        entities[position] = draft.copies[key] = _copy(entity)
+        return entities[position]
 
     def fail(self, text: str, missing: str | None = None,
              pool: list[str] | None = None) -> ChangeError:
@@ -96,15 +142,51 @@ def apply(base: City, scenario: Scenario | dict) -> City:
     """
     if not isinstance(scenario, Scenario):
         scenario = Scenario.model_validate(scenario)
-    city = base.model_copy(deep=True)
+    draft = _Draft(base)
+    city = draft.city(base)
     touched: dict[str, int] = {}
     for i, change in enumerate(scenario.changes):
         action = change.action
-        step = _Step(i + 1, action.verb, scenario.origin(i))
+        step = _Step(i + 1, action.verb, scenario.origin(i), draft)
         for ident in _APPLY[type(action)](city, action, step):
             touched[ident] = i
-    _revalidate(city, scenario, touched)
-    return city
+    return _revalidate(city, scenario, touched)
+
+
+# --- the copy --------------------------------------------------------------------------------
+
+#: Values a copy may share with its original: nothing in them can change.
+_IMMUTABLE = (str, int, float, bool, type(None), Enum)
+
+
+def _copy(model: BaseModel) -> Any:
+    """Return an independent copy of a dataset model, as ``model_copy(deep=True)`` makes.
+
+    Every model and list is new; only immutable values (strings, numbers, enum members, None)
+    are shared. A dataset holds nothing else, so this needs no memo of what was copied, which
+    makes it several times faster than :func:`copy.deepcopy` on a city of thousands of units.
+    Anything unexpected is handed to :func:`copy.deepcopy`.
+    """
+    fields = {}
+    for name, value in model.__dict__.items():
+        if isinstance(value, _IMMUTABLE):
+            pass
+        elif type(value) is list:
+            value = [v if isinstance(v, _IMMUTABLE) else _copy(v) if isinstance(v, BaseModel)
+                     else copy.deepcopy(v) for v in value]
+        elif isinstance(value, BaseModel):
+            value = _copy(value)
+        else:
+            value = copy.deepcopy(value)
+        fields[name] = value
+    new = object.__new__(type(model))
+    object.__setattr__(new, "__dict__", fields)
+    object.__setattr__(new, "__pydantic_fields_set__", set(model.__pydantic_fields_set__))
+    extra, private = model.__pydantic_extra__, model.__pydantic_private__
+    object.__setattr__(new, "__pydantic_extra__", None if extra is None else copy.deepcopy(extra))
+    object.__setattr__(new, "__pydantic_private__",
+                       None if private is None else copy.deepcopy(private))
+    return new
 
 
 # --- lookups -------------------------------------------------------------------------------
@@ -177,6 +259,7 @@ def _move(city: City, change: Move, step: _Step) -> Iterator[str]:
     if target.id == unit.id or target.id in _descendants(city, unit.id):
         raise step.fail(f"'{unit.id}' cannot move under '{target.id}', which lies inside it; "
                         "move it under a unit outside its own branch.")
+    unit = step.own(city, "units", unit)
     unit.parent = target.id
     yield unit.id
 
@@ -193,7 +276,9 @@ def _reassign(city: City, change: Reassign, step: _Step) -> Iterator[str]:
                                                if change.domain else "")
                         + ". Titles held: " + (", ".join(f"'{t}'" for t in titles) or "none")
                         + ".", change.title, titles)
+    giver = step.own(city, "people", giver)
     giver.portfolio = [i for i in giver.portfolio if i not in items]
+    taker = step.own(city, "people", taker)
     taker.portfolio.extend(items)
     yield from (giver.id, taker.id)
 
@@ -206,10 +291,12 @@ def _give(city: City, change: Give, step: _Step) -> Iterator[str]:
     subtree = _domain_subtree(city, change.domain)
     moved = 0
     for person in city.college:
-        if person is taker:
+        if person.id == taker.id:  # `taker` may be a copy made in an earlier pass of this loop
             continue
         keep = [i for i in person.portfolio if i.domain not in subtree]
         if len(keep) != len(person.portfolio):
+            person = step.own(city, "people", person)
+            taker = step.own(city, "people", taker)
             taker.portfolio.extend(i for i in person.portfolio if i.domain in subtree)
             moved += len(person.portfolio) - len(keep)
             person.portfolio = keep
@@ -225,8 +312,10 @@ def _steer(city: City, change: Steer, step: _Step) -> Iterator[str]:
     taker = _member(city, change.to, step)
     for person in city.college:
         if unit.id in person.steers:
+            person = step.own(city, "people", person)
             person.steers = [s for s in person.steers if s != unit.id]
             yield person.id
+    taker = step.own(city, "people", taker)
     taker.steers.append(unit.id)
     yield taker.id
 
@@ -255,10 +344,10 @@ def _merge(city: City, change: Merge, step: _Step) -> Iterator[str]:
     position = city.units.index(units[0])
     city.units = [u for u in city.units if u.id not in merged]
     city.units.insert(min(position, len(city.units)), new)
-    yield from _redirect(city, merged, new_id)
+    yield from _redirect(city, merged, new_id, step)
 
 
-def _redirect(city: City, old: set[str], new: str) -> Iterator[str]:
+def _redirect(city: City, old: set[str], new: str, step: _Step) -> Iterator[str]:
     """Point every reference to a unit in ``old`` at ``new``; yield what changed."""
 
     def swap(ids: list[str]) -> list[str]:
@@ -267,16 +356,19 @@ def _redirect(city: City, old: set[str], new: str) -> Iterator[str]:
     yield new
     for unit in city.units:
         if unit.parent in old:
+            unit = step.own(city, "units", unit)
             unit.parent = new
             yield unit.id
     for programme in city.programmes:
         if programme.lead in old or old & set(programme.contributors):
+            programme = step.own(city, "programmes", programme)
             programme.lead = new if programme.lead in old else programme.lead
             programme.contributors = [u for u in swap(programme.contributors)
                                       if u != programme.lead]
             yield programme.id
     for person in city.people:
         if old & set(person.steers) or old & set(person.heads):
+            person = step.own(city, "people", person)
             person.steers, person.heads = swap(person.steers), swap(person.heads)
             yield person.id
 
@@ -287,7 +379,7 @@ def _rename(city: City, change: Rename, step: _Step) -> Iterator[str]:
         every = [e.id for s in SECTIONS for e in getattr(city, s)]
         raise step.fail(f"there is nothing with the id '{change.id}' to rename.", change.id,
                         every)
-    found[1].name = change.name
+    step.own(city, found[0], found[1]).name = change.name
     yield change.id
 
 
@@ -357,21 +449,27 @@ _APPLY: dict[type, Callable[[City, Any, _Step], Iterator[str]]] = {
 # --- validation of the result -----------------------------------------------------------------
 
 
-def _revalidate(city: City, scenario: Scenario, touched: dict[str, int]) -> None:
-    """Validate the result like a dataset; point problems at the change that caused them."""
+def _revalidate(city: City, scenario: Scenario, touched: dict[str, int]) -> City:
+    """Validate the result like a dataset; point problems at the change that caused them.
+
+    Returns the city validation builds: equal to ``city``, made of new objects only.
+    """
     raw = RawDataset()
     nowhere = Origin(None)
     raw.format.append((FORMAT, nowhere))
     raw.city = (city.city.model_dump(mode="json", exclude_none=True), nowhere)
     for section in SECTIONS:
-        raw.sections[section] = [
-            (entity.model_dump(mode="json", exclude_none=True),
-             _origin(scenario, touched.get(entity.id)))
-            for entity in getattr(city, section)]
+        entities = getattr(city, section)
+        dumped = _DUMP[section].dump_python(entities, mode="json", exclude_none=True)
+        raw.sections[section] = [(value, _origin(scenario, touched.get(entity.id)))
+                                 for value, entity in zip(dumped, entities, strict=True)]
     try:
-        build_city(raw)
+        result = build_city(raw)
     except InvalidDataError as error:
         raise InvalidDataError([_blame(p, scenario, touched) for p in error.problems]) from None
+    if city.taxonomy is not None:  # its domains are in `domains` already
+        result.taxonomy = city.taxonomy
+    return result
 
 
 def _origin(scenario: Scenario, index: int | None) -> Origin:

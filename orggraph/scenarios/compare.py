@@ -22,9 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from orggraph.loaders.gcpause import gc_paused
 from orggraph.queries import DIRECTION, METRIC_KEYS, CityMetrics, metrics
 from orggraph.scenarios.apply import apply
-from orggraph.scenarios.diff import CityDiff, diff
+from orggraph.scenarios.diff import CityDiff, Facts, diff
 from orggraph.scenarios.schema import Scenario
 from orggraph.schemas.dataset import City
 
@@ -131,12 +132,20 @@ class Comparison:
                 "scenarios": [r.to_json_dict() for r in self.ranked(sort)]}
 
 
-def compare(base: City, scenarios: Sequence[Scenario]) -> Comparison:
-    """Apply every scenario to ``base`` and compare each with it."""
-    base_metrics = metrics(base)
-    results = []
-    for scenario in scenarios:
-        city = apply(base, scenario)
-        results.append(ScenarioResult(scenario.name, scenario.description, city, metrics(city),
-                                      base_metrics, diff(base, city)))
+def compare(base: City, scenarios: Sequence[Scenario], *, spanners: bool = True) -> Comparison:
+    """Apply every scenario to ``base`` and compare each with it.
+
+    ``spanners=False`` leaves out the boundary spanners of the base and of every scenario
+    (see :func:`~orggraph.queries.metrics`), by far the costliest part of the metrics: the
+    table, CSV and HTML outputs do not show them, only the JSON does.
+    """
+    with gc_paused():  # many scenarios keep many objects alive: spare the collector's passes
+        base_metrics = metrics(base, spanners=spanners)
+        base_facts = Facts(base)
+        results = []
+        for scenario in scenarios:
+            city = apply(base, scenario)
+            results.append(ScenarioResult(scenario.name, scenario.description, city,
+                                          metrics(city, spanners=spanners), base_metrics,
+                                          diff(base_facts, city)))
     return Comparison(base, base_metrics, results)

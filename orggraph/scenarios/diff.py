@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 from orggraph.queries.structure import cluster_of
 from orggraph.schemas.dataset import SECTIONS, City
 from orggraph.schemas.enums import SERVICE_KINDS
 
-__all__ = ["CityDiff", "Difference", "KINDS", "diff", "items_reassigned", "owners", "units_moved"]
+__all__ = ["CityDiff", "Difference", "Facts", "KINDS", "diff", "items_reassigned", "owners",
+           "units_moved"]
 
 #: Kinds of difference, in the order they are listed.
 KINDS = ("clusters_merged", "unit_moved", "unit_reparented", "item_reassigned", "steer_changed",
@@ -85,9 +87,49 @@ class CityDiff:
                 "changes": [d.to_json_dict() for d in self.differences]}
 
 
-def units_moved(a: City, b: City) -> int:
+class Facts:
+    """What a diff reads from one city, each worked out once, when first asked for.
+
+    Pass one to :func:`diff` instead of the city to reuse it: a base compared with many
+    scenarios is then read once. The city must not change while its facts are in use.
+    """
+
+    def __init__(self, city: City):
+        self.city = city
+
+    @cached_property
+    def clusters(self) -> dict[str, str]:
+        """Unit id → cluster(u) (see :func:`~orggraph.queries.structure.cluster_of`)."""
+        return cluster_of(self.city)
+
+    @cached_property
+    def holders(self) -> dict[tuple[str, str], set[str]]:
+        """(title, domain) of a portfolio item → the college members holding it."""
+        return _holders(self.city)
+
+    @cached_property
+    def steered(self) -> dict[str, set[str]]:
+        """Unit id → the college members with a political line to it."""
+        return _steered(self.city)
+
+    @cached_property
+    def owned(self) -> dict[str, set[str]]:
+        """College member → the services they own."""
+        return _owned(self.city)
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Id → name of every entity."""
+        return {e.id: e.name for s in SECTIONS for e in getattr(self.city, s)}
+
+
+def _facts(city: City | Facts) -> Facts:
+    return city if isinstance(city, Facts) else Facts(city)
+
+
+def units_moved(a: City | Facts, b: City | Facts) -> int:
     """Return how many units present in both cities sit in a different cluster(u)."""
-    ca, cb = cluster_of(a), cluster_of(b)
+    ca, cb = _facts(a).clusters, _facts(b).clusters
     return sum(1 for u in ca.keys() & cb.keys() if ca[u] != cb[u])
 
 
@@ -99,22 +141,28 @@ def _holders(city: City) -> dict[tuple[str, str], set[str]]:
     return holders
 
 
-def items_reassigned(a: City, b: City) -> int:
+def items_reassigned(a: City | Facts, b: City | Facts) -> int:
     """Return how many portfolio items (by title and domain) in both cities changed holder."""
-    ha, hb = _holders(a), _holders(b)
+    ha, hb = _facts(a).holders, _facts(b).holders
     return sum(1 for k in ha.keys() & hb.keys() if ha[k] != hb[k])
 
 
-def diff(a: City, b: City) -> CityDiff:
-    """Return what changed from city ``a`` to city ``b``."""
-    names = {e.id: e.name for s in SECTIONS for e in getattr(a, s)}
-    names.update({e.id: e.name for s in SECTIONS for e in getattr(b, s)})
-    differences = (_merged(a, b, names) + _moved(a, b, names) + _reassigned(a, b, names)
-                   + _steers(a, b, names) + _college(a, b, names) + _ownership(a, b, names)
-                   + _programmes(a, b, names) + _presence(a, b) + _renamed(a, b))
+def diff(a: City | Facts, b: City | Facts) -> CityDiff:
+    """Return what changed from city ``a`` to city ``b``.
+
+    Either may be given as its :class:`Facts`, to reuse what was read from it before.
+    """
+    fa, fb = _facts(a), _facts(b)
+    a, b = fa.city, fb.city
+    names = {**fa.names, **fb.names}
+    differences = (_merged(fa, fb, names) + _moved(fa, fb, names) + _reassigned(fa, fb, names)
+                   + _steers(fa, fb, names) + _college(a, b, names)
+                   + _ownership(fa, fb, names) + _programmes(a, b, names) + _presence(a, b)
+                   + _renamed(a, b))
     label_a = a.city.name + (f" {a.city.legislature}" if a.city.legislature else "")
     label_b = b.city.name + (f" {b.city.legislature}" if b.city.legislature else "")
-    return CityDiff(label_a, label_b, units_moved(a, b), items_reassigned(a, b), differences)
+    return CityDiff(label_a, label_b, units_moved(fa, fb), items_reassigned(fa, fb),
+                    differences)
 
 
 def _join(items: list[str]) -> str:
@@ -123,9 +171,9 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _merged(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+def _merged(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
     """Clusters of ``a`` that are gone in ``b``, their units now mostly in one cluster."""
-    ca, cb = cluster_of(a), cluster_of(b)
+    ca, cb = a.clusters, b.clusters
     still = set(cb.values())
     into: dict[str, list[str]] = defaultdict(list)
     for cluster in dict.fromkeys(ca.values()):
@@ -146,11 +194,11 @@ def _merged(a: City, b: City, names: dict[str, str]) -> list[Difference]:
     return result
 
 
-def _moved(a: City, b: City, names: dict[str, str]) -> list[Difference]:
-    ca, cb = cluster_of(a), cluster_of(b)
-    parent_a = {u.id: u.parent for u in a.units}
+def _moved(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
+    ca, cb = a.clusters, b.clusters
+    parent_a = {u.id: u.parent for u in a.city.units}
     result = []
-    for unit in b.units:
+    for unit in b.city.units:
         if unit.id not in parent_a:
             continue
         if unit.id in ca and unit.id in cb and ca[unit.id] != cb[unit.id]:
@@ -167,11 +215,14 @@ def _moved(a: City, b: City, names: dict[str, str]) -> list[Difference]:
     return result
 
 
-def _reassigned(a: City, b: City, names: dict[str, str]) -> list[Difference]:
-    ha, hb = _holders(a), _holders(b)
-    domains = {d.id: d.name for d in b.domains} | {d.id: d.name for d in a.domains}
-    result = []
-    for key in [k for k in ha if k in hb and ha[k] != hb[k]]:
+def _reassigned(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
+    ha, hb = a.holders, b.holders
+    result: list[Difference] = []
+    changed = [k for k in ha if k in hb and ha[k] != hb[k]]
+    if not changed:
+        return result
+    domains = {d.id: d.name for d in b.city.domains} | {d.id: d.name for d in a.city.domains}
+    for key in changed:
         title, domain = key
         before = _join(sorted(names[p] for p in ha[key]))
         after = _join(sorted(names[p] for p in hb[key]))
@@ -190,11 +241,12 @@ def _steered(city: City) -> dict[str, set[str]]:
     return lines
 
 
-def _steers(a: City, b: City, names: dict[str, str]) -> list[Difference]:
-    sa, sb = _steered(a), _steered(b)
-    units_b = {u.id for u in b.units}
+def _steers(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
+    sa, sb = a.steered, b.steered
+    units_b = {u.id for u in b.city.units}
+    steered = sa.keys() | sb.keys()
     result = []
-    for unit in [u.id for u in b.units if u.id in sa.keys() | sb.keys()]:
+    for unit in [u.id for u in b.city.units if u.id in steered]:
         if sa.get(unit, set()) != sb.get(unit, set()) and unit in units_b:
             before = _join(sorted(names[p] for p in sa.get(unit, ())))
             after = _join(sorted(names[p] for p in sb.get(unit, ())))
@@ -255,15 +307,18 @@ def _owned(city: City) -> dict[str, set[str]]:
     return owned
 
 
-def _ownership(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+def _ownership(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
     """Per college member in both cities: the services gained and lost."""
-    oa, ob = _owned(a), _owned(b)
-    services = {u.id for u in a.units if u.kind in SERVICE_KINDS} & {
-        u.id for u in b.units if u.kind in SERVICE_KINDS}
+    oa, ob = a.owned, b.owned
+    services = {u.id for u in a.city.units if u.kind in SERVICE_KINDS} & {
+        u.id for u in b.city.units if u.kind in SERVICE_KINDS}
     result = []
-    for member in [p for p in b.college if p.id in {q.id for q in a.college}]:
-        gained = sorted((ob[member.id] - oa[member.id]) & services)
-        lost = sorted((oa[member.id] - ob[member.id]) & services)
+    college_a = {q.id for q in a.city.college}
+    nobody: set[str] = set()
+    for member in [p for p in b.city.college if p.id in college_a]:
+        before, after = oa.get(member.id, nobody), ob.get(member.id, nobody)
+        gained = sorted((after - before) & services)
+        lost = sorted((before - after) & services)
         if not gained and not lost:
             continue
         parts = []

@@ -265,7 +265,8 @@ def write_report(base_path: Path | str, scenario_paths: Sequence[Path | str],
 
     base = load(base_path)
     scenarios = [load_scenario(p) for p in scenario_paths]
-    return write_atomic(render_report(compare(base, scenarios), maps=maps), out_path)
+    comparison = compare(base, scenarios, spanners=False)  # the report does not show them
+    return write_atomic(render_report(comparison, maps=maps), out_path)
 
 
 def example_scenarios(city: str) -> list[Path]:
