@@ -30,3 +30,15 @@ def test_info_on_a_broken_file_exits_1_without_traceback(write):
 def test_usage_errors_exit_2():
     result = runner.invoke(app, ["info"])
     assert result.exit_code == 2
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "orggraph", "validate",
+                           str(example_path("tiny"))], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    bad = subprocess.run([sys.executable, "-m", "orggraph", "validate", "no-such-city.yaml"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1 and "no-such-city.yaml" in bad.stderr + bad.stdout

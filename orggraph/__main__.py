@@ -1,0 +1,6 @@
+"""``python -m orggraph``: the same command line as ``orggraph``."""
+
+from orggraph.cli import main
+
+if __name__ == "__main__":
+    main()
