@@ -40,6 +40,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from timing import best_time
+
 STAGES = ("json.loads", "read", "validate", "load", "load+graph")
 
 
@@ -59,16 +61,6 @@ def _stages(path: Path) -> dict[str, Callable[[], Any]]:
     }
 
 
-def _best_time(run: Callable[[], Any], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def _peak_bytes(run: Callable[[], Any]) -> int:
     gc.collect()
     tracemalloc.start()
@@ -85,7 +77,7 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
 
     stages = _stages(path)
     stages["load+graph"]()  # warm up imports and caches outside the timings
-    times = {name: _best_time(run, repeat) for name, run in stages.items()}
+    times = {name: best_time(run, repeat, clock=time.process_time) for name, run in stages.items()}
     peaks = {name: _peak_bytes(run) for name, run in stages.items()}
     g = orggraph.to_networkx(orggraph.load(path))
     return {"times": times, "peaks": peaks, "nodes": g.number_of_nodes(),

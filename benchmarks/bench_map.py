@@ -36,18 +36,11 @@ import threading
 import time
 from pathlib import Path
 
+from timing import best_time
+
 _FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--disable-dev-shm-usage", "--window-size=1400,900")
-
-
-def _best(run, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 class _Beacon(http.server.BaseHTTPRequestHandler):
@@ -124,8 +117,8 @@ def main() -> None:
     print(header)
     for n in args.sizes:
         city = synthetic_city(n, seed=1)
-        baseline = _best(lambda c=city: json.dumps(c.model_dump(mode="json")), args.repeat)
-        render = _best(lambda c=city: render_map(c, metrics={}), args.repeat)
+        baseline = best_time(lambda c=city: json.dumps(c.model_dump(mode="json")), args.repeat)
+        render = best_time(lambda c=city: render_map(c, metrics={}), args.repeat)
         text = render_map(city, metrics={})
         nodes = int(re.search(r'"n_nodes": (\d+)', text).group(1))
         edges = int(re.search(r'"n_edges": (\d+)', text).group(1))

@@ -18,10 +18,10 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import networkx as nx
+from timing import best_time
 
 from orggraph.queries import metrics
 from orggraph.queries.programmes import co_membership_pairs
@@ -30,20 +30,11 @@ from orggraph.queries.view import view_of
 from orggraph.synth import synthetic_city
 
 
-def _timed(fn, repeat: int = 1) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def _cli(path: Path) -> float:
     def run():
         subprocess.run([sys.executable, "-m", "orggraph.cli", "metrics", str(path)], check=True,
                        stdout=subprocess.DEVNULL)
-    return _timed(run, repeat=3 if path.stat().st_size < 5_000_000 else 1)
+    return best_time(run, repeat=3 if path.stat().st_size < 5_000_000 else 1)
 
 
 def main() -> None:
@@ -59,14 +50,14 @@ def main() -> None:
             path = Path(folder) / f"synth-{n}.json"
             path.write_text(json.dumps(city.model_dump(mode="json", exclude_none=True)),
                             encoding="utf-8")
-            compute = _timed(lambda c=city: metrics(c), repeat=3 if n <= 10_000 else 1)
+            compute = best_time(lambda c=city: metrics(c), repeat=3 if n <= 10_000 else 1)
             end_to_end = _cli(path)
             view = view_of(city.to_networkx())
             graph = spanner_graph(view, co_membership_pairs(view))
-            between = _timed(lambda g=graph: betweenness(g))
+            between = best_time(lambda g=graph: betweenness(g))
             rows.append((n, compute, end_to_end, between, betweenness(graph)[1]))
             if n == 2_000:
-                baseline = _timed(lambda g=graph: nx.betweenness_centrality(g))
+                baseline = best_time(lambda g=graph: nx.betweenness_centrality(g))
     print(f"{'units':>8} {'end to end':>11} {'metrics()':>11} {'of which':>11}  betweenness")
     for n, compute, end_to_end, between, approx in rows:
         print(f"{n:>8} {end_to_end:>10.3f}s {compute:>10.3f}s {between:>10.3f}s  "

@@ -21,6 +21,8 @@ import argparse
 import random
 import time
 
+from timing import best_time
+
 from orggraph.queries import metrics
 from orggraph.queries.structure import cluster_of
 from orggraph.scenarios import Scenario, compare
@@ -70,11 +72,7 @@ def main() -> None:
     city = synthetic_city(args.units, seed=0)
     scenarios = generated_scenarios(city, args.n)
 
-    baseline = float("inf")
-    for _ in range(3):  # best of three: the machine may be busy with other work
-        start = time.perf_counter()
-        metrics(city)
-        baseline = min(baseline, time.perf_counter() - start)
+    baseline = best_time(lambda: metrics(city), repeat=3)
 
     start = time.perf_counter()
     result = compare(city, scenarios, spanners=args.json)

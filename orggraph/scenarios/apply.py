@@ -200,6 +200,15 @@ def _entity(city: City, ident: str) -> tuple[str, Entity] | None:
     return None
 
 
+def _existing(city: City, ident: str, step: _Step, verb: str) -> tuple[str, Entity]:
+    """Return the section and entity with id ``ident``, or fail the change (to ``verb`` it)."""
+    found = _entity(city, ident)
+    if found is None:
+        every = [e.id for s in SECTIONS for e in getattr(city, s)]
+        raise step.fail(f"there is nothing with the id '{ident}' to {verb}.", ident, every)
+    return found
+
+
 def _unit(city: City, ident: str, step: _Step, role: str = "unit") -> Unit:
     for unit in city.units:
         if unit.id == ident:
@@ -374,12 +383,8 @@ def _redirect(city: City, old: set[str], new: str, step: _Step) -> Iterator[str]
 
 
 def _rename(city: City, change: Rename, step: _Step) -> Iterator[str]:
-    found = _entity(city, change.id)
-    if found is None:
-        every = [e.id for s in SECTIONS for e in getattr(city, s)]
-        raise step.fail(f"there is nothing with the id '{change.id}' to rename.", change.id,
-                        every)
-    step.own(city, found[0], found[1]).name = change.name
+    section, entity = _existing(city, change.id, step, "rename")
+    step.own(city, section, entity).name = change.name
     yield change.id
 
 
@@ -396,12 +401,7 @@ def _add(city: City, change: Add, step: _Step) -> Iterator[str]:
 
 
 def _remove(city: City, change: Remove, step: _Step) -> Iterator[str]:
-    found = _entity(city, change.id)
-    if found is None:
-        every = [e.id for s in SECTIONS for e in getattr(city, s)]
-        raise step.fail(f"there is nothing with the id '{change.id}' to remove.", change.id,
-                        every)
-    section, entity = found
+    section, entity = _existing(city, change.id, step, "remove")
     if section == "units" and entity.kind == UnitKind.organisation:
         raise step.fail(f"'{entity.id}' is the organisation root; it cannot be removed.")
     users = sorted(set(references_to(city, change.id)))
