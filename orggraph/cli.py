@@ -12,12 +12,12 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import OnePath, Paths, fail, out, plural
-from orggraph.errors import InvalidDataError, OrggraphError
+from orggraph.commands.common import App, OnePath, Paths, out, plural
+from orggraph.errors import InvalidDataError
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(
+app = App(
     name="orggraph",
     help="Model a city administration as a graph and measure how transversal it is.",
     no_args_is_help=True,
@@ -39,14 +39,12 @@ def validate(paths: Paths) -> None:
         except InvalidDataError as error:
             problems.extend(error.problems)
             continue
-        except OrggraphError as error:
-            raise fail(error) from None
         out.print(f"[green]ok[/] {path}: {city.city.name}, "
                   f"{plural(len(city.units), 'unit')}, "
                   f"{plural(len(city.college), 'college member')}, "
                   f"{plural(len(city.programmes), 'programme')}", markup=True)
     if problems:
-        raise fail(InvalidDataError(problems))
+        raise InvalidDataError(problems)
 
 
 @app.command()
@@ -58,10 +56,7 @@ def info(path: OnePath) -> None:
     from orggraph.loaders import load
     from orggraph.report import info_tables
 
-    try:
-        city = load(path)
-    except OrggraphError as error:
-        raise fail(error) from None
+    city = load(path)
     for table in info_tables(city):
         out.print(table)
 
@@ -77,10 +72,7 @@ def demo(
     """
     from orggraph.demo import run_demo
 
-    try:
-        run_demo(out, out_dir)
-    except OrggraphError as error:
-        raise fail(error) from None
+    run_demo(out, out_dir)
 
 
 #: Modules of :mod:`orggraph.commands` whose ``register(app)`` adds their commands.

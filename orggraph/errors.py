@@ -4,25 +4,32 @@ Hierarchy::
 
     OrggraphError                 the root: the CLI turns it into a message and an exit code
     ├── InvalidDataError          a dataset or scenario breaks the format (exit 1); .problems
-    ├── ScenarioError             a scenario change cannot be applied (exit 1)
+    ├── ScenarioError             a scenario cannot be applied (exit 1)
+    │   └── ChangeError           one change names what is not there; .index, .suggestions
     ├── QueryError                a Cypher query failed in the engine (exit 1)
-    ├── BackendUnavailable        a database cannot be reached or started (exit 3)
-    └── ExportError               a file could not be written (exit 1)
+    ├── ExportError               a file could not be written (exit 1)
+    ├── UsageError                a command line or connection settings that cannot work (exit 2)
+    └── BackendUnavailable        a database cannot be reached or started (exit 3)
+
+Every error carries its ``exit_code``; the command line turns any of them into one message on
+stderr and that code in one place (:func:`orggraph.commands.common.reporting_errors`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
     "BackendUnavailable",
+    "ChangeError",
     "ExportError",
     "InvalidDataError",
     "OrggraphError",
     "Problem",
     "QueryError",
     "ScenarioError",
+    "UsageError",
 ]
 
 
@@ -34,15 +41,24 @@ class OrggraphError(Exception):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in a data file: where it is and what to do about it.
+    """One thing wrong in a data file: where it is, what it is about and what to do about it.
 
-    >>> print(Problem(Path("gent.yaml"), 12, "unit 'x' has no kind"))
+    ``section`` and ``entity`` name the entity the problem is about (``"units"``,
+    ``"dienst-x"``) when there is one, so that code can tell which entity is wrong without
+    reading the sentence; they are not part of the text, nor of equality and order.
+
+    >>> problem = Problem(Path("gent.yaml"), 12, "unit 'x' has no kind", "units", "x")
+    >>> print(problem)
     gent.yaml:12: unit 'x' has no kind
+    >>> problem.entity
+    'x'
     """
 
     file: Path | None
     line: int | None
     message: str
+    section: str | None = field(default=None, compare=False)
+    entity: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = str(self.file) if self.file else "<data>"
@@ -65,8 +81,30 @@ class ScenarioError(OrggraphError):
     """A scenario change could not be applied to its base."""
 
 
+class ChangeError(ScenarioError):
+    """A change of a scenario could not be applied.
+
+    Attributes: ``index`` (1-based), ``verb`` (move, reassign, ...), ``missing`` (the id or title
+    that was not found, if that is the problem) and ``suggestions`` (closest existing ids).
+    """
+
+    def __init__(self, message: str, index: int, verb: str, missing: str | None = None,
+                 suggestions: list[str] | None = None):
+        super().__init__(message)
+        self.index = index
+        self.verb = verb
+        self.missing = missing
+        self.suggestions = suggestions or []
+
+
 class QueryError(OrggraphError):
     """A Cypher query was refused or failed in the engine."""
+
+
+class UsageError(OrggraphError):
+    """A command line, or connection settings, that cannot work as given."""
+
+    exit_code = 2
 
 
 class BackendUnavailable(OrggraphError):

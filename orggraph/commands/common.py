@@ -1,16 +1,27 @@
-"""What every command shares: consoles, argument types and turning errors into exit codes."""
+"""What every command shares: consoles, argument types, and the one place errors become exits.
+
+Commands raise; they never catch :class:`~orggraph.errors.OrggraphError` themselves. Every command
+is registered through :class:`App`, whose ``command`` wraps it in :func:`reporting_errors`: an
+orggraph error becomes one message on stderr and its ``exit_code`` (0 ok, 1 invalid input,
+2 usage, 3 backend unreachable); any other exception is a bug and keeps its traceback.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
-from orggraph.errors import InvalidDataError, OrggraphError
+from orggraph.errors import InvalidDataError, OrggraphError, UsageError
 
-__all__ = ["OnePath", "Paths", "err", "fail", "out", "plural"]
+__all__ = ["App", "OnePath", "Paths", "check_sort", "err", "fail", "out", "plural",
+           "reporting_errors"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -34,6 +45,50 @@ def fail(error: OrggraphError) -> typer.Exit:
         err.print("[bold red]error:[/] ", end="")
         err.print(str(error), markup=False)
     return typer.Exit(code=error.exit_code)
+
+
+def reporting_errors(command: F) -> F:
+    """Wrap a command so that an orggraph error ends it with a message and its exit code."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except OrggraphError as error:
+            raise fail(error) from None
+
+    return run  # type: ignore[return-value]
+
+
+class App(typer.Typer):
+    """A Typer app whose every command goes through :func:`reporting_errors`."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
+        """Register a command, as :meth:`typer.Typer.command` does, behind the error boundary."""
+        register = super().command(*args, **kwargs)
+
+        def decorator(function: F) -> F:
+            register(reporting_errors(function))
+            return function
+
+        return decorator
+
+
+def check_sort(value: str | None, keys: Sequence[str]) -> str | None:
+    """Return ``value`` if it is one of ``keys`` (or None); else raise a usage error naming them.
+
+    >>> check_sort("ei_index", ["ei_index", "n_units"])
+    'ei_index'
+    >>> check_sort("ei_indx", ["ei_index", "n_units"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    orggraph.errors.UsageError: --sort: 'ei_indx' is not a metric. Did you mean 'ei_index'? ...
+    """
+    from orggraph.loaders.suggest import did_you_mean
+
+    if value is not None and value not in keys:
+        raise UsageError(f"--sort: '{value}' is not a metric." + did_you_mean(value, keys)
+                         + " Use one of: " + ", ".join(keys) + ".")
+    return value
 
 
 def plural(count: int, noun: str) -> str:

@@ -13,8 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
-from orggraph.commands.common import Paths, err, fail, out
-from orggraph.errors import OrggraphError
+from orggraph.commands.common import Paths, err, out
+from orggraph.errors import UsageError
 
 __all__ = ["parse_param", "plain", "register", "scenario_label"]
 
@@ -34,12 +34,6 @@ class Format(StrEnum):
     csv = "csv"
 
 
-class UsageProblem(OrggraphError):
-    """A command line that cannot work as given (exit 2)."""
-
-    exit_code = 2
-
-
 def parse_param(text: str) -> tuple[str, Any]:
     """Split ``k=v`` and type the value: JSON numbers, lists, booleans, null; else a string.
 
@@ -48,7 +42,7 @@ def parse_param(text: str) -> tuple[str, Any]:
     """
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
-        raise UsageProblem(f"--param needs the form name=value, not '{text}' "
+        raise UsageError(f"--param needs the form name=value, not '{text}' "
                            "(for example --param city=gent or --param n=5)")
     try:
         parsed = json.loads(value)
@@ -150,13 +144,6 @@ def _progress_push(engine, city, scenario: str | None):
 _LABEL = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def _is_scenario(path: Path) -> bool:
-    if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml", ".json"):
-        return False
-    head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-    return "orggraph-scenario/" in head
-
-
 def scenario_label(name: str) -> str:
     """Turn a scenario's name into the label used in uids.
 
@@ -170,21 +157,14 @@ def _to_push(paths: list[Path], scenario: str | None) -> list[tuple[Any, str | N
     """Return (city, scenario label) for each path: datasets as they are, scenario files applied
     to their base (labelled ``--scenario`` or after the scenario's name)."""
     from orggraph.errors import InvalidDataError
-    from orggraph.loaders import load
+    from orggraph.scenarios.apply import load_applied
 
     todo, problems = [], []
     for path in paths:
         try:
-            if _is_scenario(path):
-                from orggraph.scenarios import apply, load_scenario
-
-                plan = load_scenario(path)
-                if plan.base_path is None:
-                    raise UsageProblem(f"{path}: the scenario names no base dataset (base:)")
-                todo.append((apply(load(plan.base_path), plan),
-                             scenario or scenario_label(plan.name)))
-            else:
-                todo.append((load(path), scenario))
+            city, plan = load_applied(path)
+            label = scenario or scenario_label(plan.name) if plan is not None else scenario
+            todo.append((city, label))
         except InvalidDataError as error:
             problems.extend(error.problems)
     if problems:
@@ -214,22 +194,19 @@ def push_command(
     """
     from orggraph.engines import Settings, connect
 
-    try:
-        settings = Settings.resolve(uri, user, database)
-        if not settings.uri:
-            raise UsageProblem(_NEEDS_SERVER)
-        if scenario is not None and not _LABEL.match(scenario):
-            raise UsageProblem(f"--scenario '{scenario}' cannot name a scenario: use letters, "
-                               "digits, '-' and '_' only (for example --scenario bundles)")
-        todo = _to_push(paths, scenario)
-        with connect(settings) as engine:
-            for city, label in todo:
-                summary = _progress_push(engine, city, label)
-                label = f"{summary.city}@{summary.scenario}" if summary.scenario else summary.city
-                out.print(f"[green]pushed[/] {label} to {engine.location}: {summary.nodes} nodes, "
-                          f"{summary.relationships} relationships")
-    except OrggraphError as error:
-        raise fail(error) from None
+    settings = Settings.resolve(uri, user, database)
+    if not settings.uri:
+        raise UsageError(_NEEDS_SERVER)
+    if scenario is not None and not _LABEL.match(scenario):
+        raise UsageError(f"--scenario '{scenario}' cannot name a scenario: use letters, "
+                         "digits, '-' and '_' only (for example --scenario bundles)")
+    todo = _to_push(paths, scenario)
+    with connect(settings) as engine:
+        for city, label in todo:
+            summary = _progress_push(engine, city, label)
+            label = f"{summary.city}@{summary.scenario}" if summary.scenario else summary.city
+            out.print(f"[green]pushed[/] {label} to {engine.location}: {summary.nodes} nodes, "
+                      f"{summary.relationships} relationships")
 
 
 def cypher_command(
@@ -254,25 +231,22 @@ def cypher_command(
 
     Example: orggraph cypher --data examples/gent.yaml --name services_without_alderman
     """
-    try:
-        if list_:
-            _list_library(fmt)
-            return
-        text, params = _query_and_params(query, name, param or [])
-        with ExitStack() as stack:
-            engine = _open(stack, data or [], uri, user, database, params)
-            if name is not None:
-                _check_params(name, params)
-            result = engine.run(text, params, write=write)
-        _print_rows(result.columns, result.rows, fmt)
-    except OrggraphError as error:
-        raise fail(error) from None
+    if list_:
+        _list_library(fmt)
+        return
+    text, params = _query_and_params(query, name, param or [])
+    with ExitStack() as stack:
+        engine = _open(stack, data or [], uri, user, database, params)
+        if name is not None:
+            _check_params(name, params)
+        result = engine.run(text, params, write=write)
+    _print_rows(result.columns, result.rows, fmt)
 
 
 def _query_and_params(query: str | None, name: str | None,
                       raw: list[str]) -> tuple[str, dict[str, Any]]:
     if (query is None) == (name is None):
-        raise UsageProblem("give either a Cypher query or --name NAME (see orggraph cypher "
+        raise UsageError("give either a Cypher query or --name NAME (see orggraph cypher "
                            "--list), not both and not neither")
     params = dict(parse_param(p) for p in raw)
     if name is None:
@@ -289,7 +263,7 @@ def _check_params(name: str, params: dict[str, Any]) -> None:
     missing = [(p, h) for p, h in get_query(name).parameter_help if p not in params]
     if missing:
         needed = "; ".join(f"--param {p}=... ({h})" for p, h in missing)
-        raise UsageProblem(f"the query '{name}' needs {needed}")
+        raise UsageError(f"the query '{name}' needs {needed}")
 
 
 def _open(stack: ExitStack, data: list[Path], uri: str | None, user: str | None,
@@ -298,7 +272,7 @@ def _open(stack: ExitStack, data: list[Path], uri: str | None, user: str | None,
 
     if data:
         if uri:
-            raise UsageProblem("give --data (a private local engine) or --uri (a server), "
+            raise UsageError("give --data (a private local engine) or --uri (a server), "
                                "not both")
         cities = _load_all(data)
         engine = stack.enter_context(LocalFalkorDB(graph=database))
@@ -309,7 +283,7 @@ def _open(stack: ExitStack, data: list[Path], uri: str | None, user: str | None,
         return engine
     settings = Settings.resolve(uri, user, database)
     if not settings.uri:
-        raise UsageProblem("cypher needs --data PATH (a private local engine loaded with "
+        raise UsageError("cypher needs --data PATH (a private local engine loaded with "
                            "datasets) or --uri for a server (or ORGGRAPH_URI)")
     return stack.enter_context(connect(settings))
 

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import OnePath, fail, out
-from orggraph.errors import OrggraphError
+from orggraph.commands.common import OnePath, out
 
 __all__ = ["ColorBy", "Layout", "map_command", "register"]
 
@@ -58,12 +57,9 @@ def map_command(
     from orggraph.loaders import load
     from orggraph.maps import write_map
 
-    try:
-        city = load(path)
-        written = write_map(city, out_file, color_by=color_by.value, programme=programme,
-                            layout=layout.value, title=title)
-    except OrggraphError as error:
-        raise fail(error) from None
+    city = load(path)
+    written = write_map(city, out_file, color_by=color_by.value, programme=programme,
+                        layout=layout.value, title=title)
     out.print(f"[green]wrote[/] {written}: map of {city.city.name}, {len(city.units)} units, "
               f"coloured by {color_by.value}; open it in a web browser.")
 

@@ -11,11 +11,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from orggraph.commands.common import Paths, err, fail, out
-from orggraph.errors import OrggraphError
+from orggraph.commands.common import Paths, check_sort, err, out
 from orggraph.files import write_atomic
 
-__all__ = ["Format", "register", "write_atomically"]
+__all__ = ["Format", "register"]
 
 
 class Format(StrEnum):
@@ -24,11 +23,6 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file renamed over it: never half-written."""
-    write_atomic(path, text)
 
 
 def _render(results, fmt: Format, sort: str | None, width: int | None) -> str:
@@ -88,21 +82,15 @@ def metrics_command(
     """
     from orggraph.queries.keys import METRIC_KEYS
 
-    if sort is not None and sort not in METRIC_KEYS:
-        err.print(f"[bold red]error:[/] --sort: '{sort}' is not a metric; use one of: "
-                  + ", ".join(METRIC_KEYS), markup=True)
-        raise typer.Exit(code=2)
-    try:
-        results = _compute(paths)
-        if out_file is not None:
-            write_atomically(out_file, _render(results, fmt, sort, width=120))
-            err.print(f"wrote {out_file}", markup=False)
-        elif fmt is Format.table:
-            _print_tables(results, sort)
-        else:
-            out.file.write(_render(results, fmt, sort, width=None))
-    except OrggraphError as error:
-        raise fail(error) from None
+    check_sort(sort, METRIC_KEYS)
+    results = _compute(paths)
+    if out_file is not None:
+        write_atomic(out_file, _render(results, fmt, sort, width=120))
+        err.print(f"wrote {out_file}", markup=False)
+    elif fmt is Format.table:
+        _print_tables(results, sort)
+    else:
+        out.file.write(_render(results, fmt, sort, width=None))
 
 
 def _print_tables(results, sort: str | None) -> None:

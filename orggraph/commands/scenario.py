@@ -10,12 +10,11 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import err, fail, out
-from orggraph.errors import OrggraphError
+from orggraph.commands.common import App, check_sort, err, out
 
 __all__ = ["compare", "diff", "register"]
 
-scenario_app = typer.Typer(
+scenario_app = App(
     name="scenario", no_args_is_help=True,
     help="Compare redesign scenarios with their base city, or see what changed between two "
     "cities.")
@@ -37,17 +36,6 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-def _sort_key(value: str | None) -> str | None:
-    from orggraph.loaders.suggest import did_you_mean
-    from orggraph.queries import METRIC_KEYS
-
-    keys = (*METRIC_KEYS, "units_moved", "items_reassigned")
-    if value is not None and value not in keys:
-        raise typer.BadParameter(f"'{value}' is not a metric." + did_you_mean(value, keys)
-                                 + " Metrics: " + ", ".join(keys) + ".")
-    return value
-
-
 def compare(
     base: Annotated[Path, typer.Argument(help="The base dataset (file or folder).",
                                          show_default=False)],
@@ -61,7 +49,7 @@ def compare(
         dir_okay=False)] = None,
     sort: Annotated[str | None, typer.Option(
         "--sort", help="Rank the scenarios by this metric, best first (e.g. coherence_index, "
-        "units_moved).", callback=_sort_key, show_default=False)] = None,
+        "units_moved).", show_default=False)] = None,
 ) -> None:
     """Compare scenarios with the base city, metric by metric, with what each one changes.
 
@@ -69,22 +57,22 @@ def compare(
     --format html --out aalst-scenarios.html
     """
     from orggraph.loaders import load
+    from orggraph.queries import METRIC_KEYS
     from orggraph.scenarios import compare as compare_scenarios
     from orggraph.scenarios import load_scenario
+    from orggraph.scenarios.output import DISRUPTION
 
+    check_sort(sort, (*METRIC_KEYS, *DISRUPTION))
     if fmt == CompareFormat.html and out_file is None:
         raise typer.BadParameter("an HTML report needs a file: add --out report.html.",
                                  param_hint="--format")
-    try:
-        city = load(base)
-        loaded = [load_scenario(path) for path in scenarios]
-        for scenario in loaded:
-            _warn_other_base(scenario, base)
-        # Only the JSON holds the boundary spanners; the other formats show city-level metrics.
-        comparison = compare_scenarios(city, loaded, spanners=fmt == CompareFormat.json)
-        _emit(comparison, fmt, out_file, sort)
-    except OrggraphError as error:
-        raise fail(error) from None
+    city = load(base)
+    loaded = [load_scenario(path) for path in scenarios]
+    for scenario in loaded:
+        _warn_other_base(scenario, base)
+    # Only the JSON holds the boundary spanners; the other formats show city-level metrics.
+    comparison = compare_scenarios(city, loaded, spanners=fmt == CompareFormat.json)
+    _emit(comparison, fmt, out_file, sort)
 
 
 def _warn_other_base(scenario, base: Path) -> None:
@@ -96,7 +84,8 @@ def _warn_other_base(scenario, base: Path) -> None:
 
 
 def _emit(comparison, fmt: CompareFormat, out_file: Path | None, sort: str | None) -> None:
-    from orggraph.scenarios.output import comparison_table, diff_tables, to_csv, write_atomic
+    from orggraph.files import write_atomic
+    from orggraph.scenarios.output import comparison_table, diff_tables, to_csv
     from orggraph.scenarios.report import render_report
 
     if fmt == CompareFormat.table:
@@ -127,32 +116,16 @@ def _emit(comparison, fmt: CompareFormat, out_file: Path | None, sort: str | Non
     if out_file is None:
         out.file.write(text)
         return
-    write_atomic(text, out_file)
+    write_atomic(out_file, text)
     err.print(f"[green]wrote[/] {out_file}")
 
 
 def _city(path: Path):
-    """Load a dataset, or a scenario applied to the base it names."""
-    from orggraph.errors import InvalidDataError, Problem
-    from orggraph.loaders import load
-    from orggraph.scenarios import apply, load_scenario
+    """Load a dataset, or a scenario applied to the base it names; return it and its name."""
+    from orggraph.scenarios.apply import load_applied
 
-    if path.is_file() and _is_scenario(path):
-        scenario = load_scenario(path)
-        if scenario.base_path is None:
-            raise InvalidDataError([Problem(path, None, "this scenario names no `base` dataset; "
-                                            "add `base: <dataset file>` to compare it.")])
-        return apply(load(scenario.base_path), scenario), scenario.name
-    city = load(path)
-    return city, city.city.name
-
-
-def _is_scenario(path: Path) -> bool:
-    try:
-        head = path.read_text(encoding="utf-8-sig")[:4000]
-    except (OSError, UnicodeDecodeError):
-        return False
-    return "orggraph-scenario/" in head
+    city, scenario = load_applied(path)
+    return city, scenario.name if scenario is not None else city.city.name
 
 
 def diff(
@@ -172,11 +145,8 @@ def diff(
     from orggraph.scenarios import diff as diff_cities
     from orggraph.scenarios.output import diff_tables
 
-    try:
-        (city_a, name_a), (city_b, name_b) = _city(a), _city(b)
-        result = diff_cities(city_a, city_b)
-    except OrggraphError as error:
-        raise fail(error) from None
+    (city_a, name_a), (city_b, name_b) = _city(a), _city(b)
+    result = diff_cities(city_a, city_b)
     if fmt == DiffFormat.json:
         out.file.write(json.dumps({"a": name_a, "b": name_b, **result.to_json_dict()},
                                   indent=2, ensure_ascii=False) + "\n")

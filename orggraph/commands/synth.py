@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import fail, out
-from orggraph.errors import OrggraphError
+from orggraph.commands.common import out
 from orggraph.synth import MIN_UNITS
 
 __all__ = ["register", "synth"]
@@ -36,11 +35,8 @@ def synth(
     from orggraph.loaders.dump import write_city
     from orggraph.synth import synthetic_city
 
-    try:
-        city = synthetic_city(n_units, seed, taxonomy=taxonomy)
-        write_city(city, out_file)
-    except OrggraphError as error:
-        raise fail(error) from None
+    city = synthetic_city(n_units, seed, taxonomy=taxonomy)
+    write_city(city, out_file)
     out.print(f"[green]wrote[/] {out_file}: {len(city.units)} units, {len(city.people)} people, "
               f"{len(city.programmes)} programmes, {len(city.partners)} partners")
 

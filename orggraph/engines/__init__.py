@@ -8,10 +8,11 @@ True
 """
 
 from orggraph.engines.base import Engine, Result, WriteUnit
-from orggraph.engines.connect import Settings, UsageError, connect
+from orggraph.engines.connect import Settings, connect
 from orggraph.engines.local import LocalFalkorDB
 from orggraph.engines.push import BATCH_SIZE, PushSummary, push
 from orggraph.engines.read import read_city, read_graph
+from orggraph.errors import UsageError
 
 __all__ = [
     "BATCH_SIZE",

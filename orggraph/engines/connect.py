@@ -16,19 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from orggraph.engines.address import mask_uri
 from orggraph.engines.base import Engine
-from orggraph.errors import OrggraphError
+from orggraph.errors import UsageError
 
 __all__ = ["FALKORDB_SCHEMES", "NEO4J_SCHEMES", "Settings", "UsageError", "connect", "mask_uri"]
 
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 FALKORDB_SCHEMES = frozenset({"falkordb", "falkor", "redis"})
-
-
-class UsageError(OrggraphError):
-    """Connection settings that cannot work (exit 2)."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True, repr=False)
@@ -63,22 +58,6 @@ class Settings:
         return f"{text} as {self.user}" if self.user else text
 
 
-def mask_uri(uri: str) -> str:
-    """Return ``uri`` with any password in it replaced by ``***``.
-
-    >>> mask_uri("redis://ann:secret@db:6379")
-    'redis://ann:***@db:6379'
-    """
-    parts = urlsplit(uri)
-    if parts.password is None:
-        return uri
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    user = f"{parts.username}:***@" if parts.username else "***@"
-    return parts._replace(netloc=user + host).geturl()
-
-
 def connect(settings: Settings) -> Engine:
     """Return an engine for ``settings.uri``; the connection is checked on first use."""
     if not settings.uri:
@@ -107,8 +86,3 @@ def connect(settings: Settings) -> Engine:
     raise UsageError(f"cannot tell the engine from the address {mask_uri(settings.uri)}: it "
                      f"should start with one of {known} (for example bolt://localhost:7687 or "
                      "falkordb://localhost:6379)")
-
-
-
-
-

@@ -14,6 +14,7 @@ from typing import Any
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
+from orggraph.engines.address import mask_uri
 from orggraph.engines.base import Engine, Result, WriteUnit
 from orggraph.engines.schema import neo4j_schema
 from orggraph.errors import BackendUnavailable, QueryError
@@ -50,8 +51,6 @@ class Neo4jEngine(Engine):
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None, *,
                  database: str | None = None, driver: neo4j.Driver | None = None):
-        from orggraph.engines.connect import mask_uri
-
         self.location = mask_uri(uri)
         self.database = database
         auth = (user or "neo4j", password or "") if (user or password) else None

@@ -27,18 +27,7 @@ from ruamel.yaml.representer import SafeRepresenter
 from orggraph.errors import ExportError
 from orggraph.files import write_atomic
 from orggraph.loaders.taxonomy import taxonomy_domains
-from orggraph.schemas.dataset import (
-    FORMAT,
-    SECTIONS,
-    Body,
-    Challenge,
-    City,
-    Domain,
-    Partner,
-    Person,
-    Programme,
-    Unit,
-)
+from orggraph.schemas.dataset import FORMAT, SECTION_MODELS, SECTIONS, City
 
 __all__ = ["WRITE_SUFFIXES", "dump_city", "write_city", "write_document"]
 
@@ -48,10 +37,7 @@ WRITE_SUFFIXES = (".json", ".yaml", ".yml")
 # One adapter per section: dumping a whole list at once is several times faster than
 # calling model_dump on every entry of a 100k-unit city.
 _ADAPTERS: dict[str, TypeAdapter] = {
-    name: TypeAdapter(list[model]) for name, model in {
-        "domains": Domain, "units": Unit, "bodies": Body, "people": Person,
-        "challenges": Challenge, "programmes": Programme, "partners": Partner,
-    }.items()
+    name: TypeAdapter(list[model]) for name, model in SECTION_MODELS.items()
 }
 _PLAIN = {"mode": "json", "exclude_none": True, "exclude_defaults": True}
 

@@ -83,11 +83,12 @@ class Origin(NamedTuple):
         """Return the origin of a part of this item."""
         return Origin(self.source, self.path + more)
 
-    def problem(self, message: str) -> Problem:
-        """Return a problem located at this origin."""
+    def problem(self, message: str, section: str | None = None,
+                entity: str | None = None) -> Problem:
+        """Return a problem located at this origin, about ``entity`` of ``section`` if given."""
         if self.source is None:
-            return Problem(None, None, message)
-        return Problem(self.source.path, self.source.line_of(self.path), message)
+            return Problem(None, None, message, section, entity)
+        return Problem(self.source.path, self.source.line_of(self.path), message, section, entity)
 
 
 @dataclass

@@ -8,11 +8,12 @@
 ['Cluster Mens en Samenleving is renamed Cluster Zorg.']
 """
 
-from orggraph.scenarios.apply import ChangeError, apply
+from orggraph.errors import ChangeError
+from orggraph.scenarios.apply import apply
 from orggraph.scenarios.compare import Comparison, ScenarioResult, compare
 from orggraph.scenarios.diff import CityDiff, Difference, diff
 from orggraph.scenarios.load import load_scenario
-from orggraph.scenarios.schema import CHANGE_TYPES, Change, Scenario
+from orggraph.schemas.scenario import CHANGE_TYPES, Change, Scenario
 
 __all__ = [
     "CHANGE_TYPES",

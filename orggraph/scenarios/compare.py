@@ -5,7 +5,7 @@ better or worse for transversality or coherence (after :data:`~orggraph.queries.
 what changed and the disruption figures ``units_moved`` and ``items_reassigned``.
 
 >>> from orggraph.examples import load_example
->>> from orggraph.scenarios.schema import Scenario
+>>> from orggraph.schemas.scenario import Scenario
 >>> base = load_example("tiny")
 >>> s = Scenario(name="Space under Claes",
 ...              changes=[{"give": {"domain": "space", "to": "bram-claes"}}])
@@ -26,8 +26,8 @@ from orggraph.loaders.gcpause import gc_paused
 from orggraph.queries import DIRECTION, METRIC_KEYS, CityMetrics, metrics
 from orggraph.scenarios.apply import apply
 from orggraph.scenarios.diff import CityDiff, Facts, diff
-from orggraph.scenarios.schema import Scenario
 from orggraph.schemas.dataset import City
+from orggraph.schemas.scenario import Scenario
 
 __all__ = ["Comparison", "ScenarioResult", "compare", "delta", "verdict"]
 

@@ -27,7 +27,7 @@ from functools import cached_property
 from typing import Any
 
 from orggraph.queries.structure import cluster_of
-from orggraph.schemas.dataset import SECTIONS, City
+from orggraph.schemas.dataset import NOUNS, SECTIONS, City
 from orggraph.schemas.enums import SERVICE_KINDS
 
 __all__ = ["CityDiff", "Difference", "Facts", "KINDS", "diff", "items_reassigned", "owners",
@@ -37,8 +37,6 @@ __all__ = ["CityDiff", "Difference", "Facts", "KINDS", "diff", "items_reassigned
 KINDS = ("clusters_merged", "unit_moved", "unit_reparented", "item_reassigned", "steer_changed",
          "college_joined", "college_left", "alderman_services", "programme_changed", "appeared",
          "disappeared", "renamed")
-_NOUN = {"domains": "domain", "units": "unit", "bodies": "body", "people": "person",
-         "challenges": "challenge", "programmes": "programme", "partners": "partner"}
 
 
 @dataclass(frozen=True)
@@ -366,7 +364,7 @@ def _presence(a: City, b: City) -> list[Difference]:
     for section in SECTIONS:
         ids_a = {e.id for e in getattr(a, section)}
         ids_b = {e.id for e in getattr(b, section)}
-        noun = _NOUN[section]
+        noun = NOUNS[section]
         result += [Difference("appeared", e.id, f"New {noun}: {e.name}.", {"section": section})
                    for e in getattr(b, section) if e.id not in ids_a]
         result += [Difference("disappeared", e.id, f"The {noun} {e.name} is gone.",

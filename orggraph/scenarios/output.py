@@ -2,7 +2,7 @@
 
 >>> from orggraph.examples import load_example
 >>> from orggraph.scenarios.compare import compare
->>> from orggraph.scenarios.schema import Scenario
+>>> from orggraph.schemas.scenario import Scenario
 >>> c = compare(load_example("tiny"), [Scenario(name="Nothing")])
 >>> to_csv(c).splitlines()[0].split(",")[:3]
 ['scenario', 'n_units', 'n_services']

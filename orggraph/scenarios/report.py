@@ -7,7 +7,7 @@ from the network.
 
 >>> from orggraph.examples import load_example
 >>> from orggraph.scenarios.compare import compare
->>> from orggraph.scenarios.schema import Scenario
+>>> from orggraph.schemas.scenario import Scenario
 >>> page = render_report(compare(load_example("tiny"), [Scenario(name="As is")]), maps=False)
 >>> page.startswith("<!DOCTYPE html>") and "As is" in page
 True

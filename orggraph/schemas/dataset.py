@@ -44,12 +44,13 @@ __all__ = [
     "Relation",
     "Unit",
     "FORMAT",
+    "NOUNS",
     "SECTIONS",
+    "SECTION_MODELS",
+    "Sections",
 ]
 
 FORMAT = "orggraph/1"
-#: The entity sections of a dataset, in the order they are written and validated.
-SECTIONS = ("domains", "units", "bodies", "people", "challenges", "programmes", "partners")
 
 Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s:@]+$")]
 """An entity id: no spaces, no ``:`` or ``@`` (they separate parts of a graph ``uid``)."""
@@ -199,16 +200,25 @@ class Partner(Entity):
     relation: Relation | None = None
 
 
-class City(_Model):
-    """A whole dataset: one city's organisation, college, programmes and partners.
+#: The entity sections of a dataset and the model of one entry, in the order they are written
+#: and validated.
+SECTION_MODELS: dict[str, type[Entity]] = {
+    "domains": Domain, "units": Unit, "bodies": Body, "people": Person,
+    "challenges": Challenge, "programmes": Programme, "partners": Partner,
+}
+SECTIONS = tuple(SECTION_MODELS)
+#: What one entry of each section is called in messages ("unit 'x' has no parent").
+NOUNS = {"domains": "domain", "units": "unit", "bodies": "body", "people": "person",
+         "challenges": "challenge", "programmes": "programme", "partners": "partner"}
 
-    ``taxonomy`` names a bundled domain taxonomy (``bbc``) whose domains the loader has already
-    added to ``domains``.
+
+class Sections(_Model):
+    """The entity sections, written once for a dataset (:class:`City`) and a scenario's ``add``.
+
+    Each is a list of entries of the section's model in :data:`SECTION_MODELS`, empty by default.
+    A test checks that the fields here are :data:`SECTIONS`, in that order.
     """
 
-    format: Literal["orggraph/1"] = FORMAT
-    city: CityInfo
-    taxonomy: str | None = None
     domains: list[Domain] = Field(default_factory=list)
     units: list[Unit] = Field(default_factory=list)
     bodies: list[Body] = Field(default_factory=list)
@@ -216,6 +226,23 @@ class City(_Model):
     challenges: list[Challenge] = Field(default_factory=list)
     programmes: list[Programme] = Field(default_factory=list)
     partners: list[Partner] = Field(default_factory=list)
+
+
+class _Header(_Model):
+    # The fields a dataset has before its sections. A base class of its own so that `City` lists
+    # them first: pydantic orders inherited fields by the reversed MRO, and the field order is the
+    # order of written files and of the JSON Schema's properties.
+    format: Literal["orggraph/1"] = FORMAT
+    city: CityInfo
+    taxonomy: str | None = None
+
+
+class City(Sections, _Header):
+    """A whole dataset: one city's organisation, college, programmes and partners.
+
+    ``taxonomy`` names a bundled domain taxonomy (``bbc``) whose domains the loader has already
+    added to ``domains``.
+    """
 
     @property
     def id(self) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 from orggraph.files import write_atomic
 from orggraph.schemas import enums
 from orggraph.schemas.dataset import City
+from orggraph.schemas.scenario import Scenario
 
 __all__ = ["dataset_schema", "scenario_schema", "schema_files", "write_schemas"]
 
@@ -54,8 +55,6 @@ def dataset_schema() -> dict[str, Any]:
 
 def scenario_schema() -> dict[str, Any]:
     """Return the JSON Schema of a scenario file (``format: orggraph-scenario/1``)."""
-    from orggraph.scenarios.schema import Scenario
-
     schema = Scenario.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "orggraph scenario (format orggraph-scenario/1)"

@@ -18,16 +18,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from orggraph.schemas.dataset import (
-    Body,
-    Challenge,
-    Domain,
-    Id,
-    Partner,
-    Person,
-    Programme,
-    Unit,
-)
+from orggraph.schemas.dataset import Id, Sections
 
 __all__ = [
     "Add",
@@ -128,17 +119,10 @@ class Rename(_Action):
     name: str = Field(min_length=1)
 
 
-class Add(_Action):
+class Add(Sections, _Action):
     """Add entities, written exactly as in a dataset."""
 
     verb: ClassVar[str] = "add"
-    domains: list[Domain] = Field(default_factory=list)
-    units: list[Unit] = Field(default_factory=list)
-    bodies: list[Body] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    challenges: list[Challenge] = Field(default_factory=list)
-    programmes: list[Programme] = Field(default_factory=list)
-    partners: list[Partner] = Field(default_factory=list)
 
     def describe(self) -> str:
         """Return the change in a few words, for messages."""
