@@ -2,7 +2,7 @@
 
 >>> import orggraph
 >>> city = orggraph.load_example("tiny")
->>> g = city.to_networkx()
+>>> g = orggraph.to_networkx(city)
 >>> g.number_of_nodes() > 0
 True
 """

@@ -32,8 +32,8 @@ def run_demo(console: Console, out_dir: Path) -> dict[str, Path]:
     """
     from orggraph.maps import write_map
     from orggraph.queries import metrics
-    from orggraph.queries.render import comparison_table
-    from orggraph.scenarios.report import write_example_report
+    from orggraph.queries.metric_tables import comparison_table
+    from orggraph.scenarios.html_report import write_example_report
 
     cities = [load(example_path(name)) for name in CITY_EXAMPLES]
     console.print(_overview(cities))

@@ -7,6 +7,7 @@ import pytest
 
 import orggraph
 from orggraph.examples import CITY_EXAMPLES, example_names, example_path
+from orggraph.loaders.graph import to_networkx
 
 
 @pytest.mark.parametrize("name", example_names())
@@ -27,8 +28,8 @@ def test_real_city_examples_cite_sources_and_have_a_college(name):
 
 
 def test_folder_with_csv_loads_to_the_same_graph_as_its_yaml_twin():
-    single = orggraph.load(example_path("tiny")).to_networkx()
-    folder = orggraph.load(example_path("tiny-dir")).to_networkx()
+    single = to_networkx(orggraph.load(example_path("tiny")))
+    folder = to_networkx(orggraph.load(example_path("tiny-dir")))
     assert nx.utils.graphs_equal(single, folder)
     assert dict(single.nodes(data=True)) == dict(folder.nodes(data=True))
 
@@ -41,5 +42,5 @@ def test_json_loads_to_the_same_graph_as_yaml(tmp_path):
     doc = YAML(typ="safe").load(example_path("tiny").read_text(encoding="utf-8"))
     path = tmp_path / "tiny.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    assert nx.utils.graphs_equal(orggraph.load(path).to_networkx(),
-                                 orggraph.load(example_path("tiny")).to_networkx())
+    assert nx.utils.graphs_equal(to_networkx(orggraph.load(path)),
+                                 to_networkx(orggraph.load(example_path("tiny"))))

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import orggraph
-from orggraph.loaders.graph import label_of_kind
+from orggraph.loaders.graph import label_of_kind, to_networkx
 
 UNIT_KINDS = ["cluster", "department", "service", "team", "staff", "strategic_cell", "cabinet",
               "agency"]
@@ -118,7 +118,7 @@ def load_doc(doc: dict) -> orggraph.City:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets())
 def test_any_valid_dataset_loads_to_the_expected_graph(doc):
-    g = load_doc(doc).to_networkx()
+    g = to_networkx(load_doc(doc))
     labels, types = expected_counts(doc)
     got_labels = Counter(label for _, data in g.nodes(data=True) for label in data["labels"])
     got_types = Counter(data["type"] for _, _, data in g.edges(data=True))
@@ -129,14 +129,14 @@ def test_any_valid_dataset_loads_to_the_expected_graph(doc):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets())
 def test_graph_to_city_to_graph_round_trips(doc):
-    g = load_doc(doc).to_networkx()
-    again = orggraph.from_networkx(g).to_networkx()
+    g = to_networkx(load_doc(doc))
+    again = to_networkx(orggraph.from_networkx(g))
     assert nx.utils.graphs_equal(g, again)
     assert dict(g.nodes(data=True)) == dict(again.nodes(data=True))
 
 
 def test_nodes_carry_uid_id_city_and_labels(tiny):
-    g = tiny.to_networkx()
+    g = to_networkx(tiny)
     node = g.nodes["tiny:dienst-mobiliteit"]
     assert node["labels"] == {"Unit", "Service"}
     assert (node["uid"], node["id"], node["city"]) == ("tiny:dienst-mobiliteit",
@@ -148,7 +148,7 @@ def test_nodes_carry_uid_id_city_and_labels(tiny):
 
 
 def test_a_scenario_prefixes_uids_and_marks_nodes(tiny):
-    g = tiny.to_networkx(scenario="bundels")
+    g = to_networkx(tiny, scenario="bundels")
     node = g.nodes["tiny@bundels:dienst-zorg"]
     assert node["scenario"] == "bundels" and node["city"] == "tiny"
 
@@ -163,7 +163,7 @@ people:
   - {id: s, name: S, role: alderman, portfolio: [{title: Handel, domain: eco},
                                                   {title: Haven, domain: eco}]}
 """)
-    g = orggraph.load(path).to_networkx()
+    g = to_networkx(orggraph.load(path))
     edges = g.get_edge_data("t:s", "t:eco")
     assert sorted(edges) == ["HOLDS", "HOLDS#2"]
     assert sorted(e["title"] for e in edges.values()) == ["Handel", "Haven"]

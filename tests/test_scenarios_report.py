@@ -8,7 +8,7 @@ import pytest
 
 from orggraph.examples import example_path
 from orggraph.scenarios import Scenario, compare
-from orggraph.scenarios.report import bar_chart, render_report, write_report
+from orggraph.scenarios.html_report import bar_chart, render_report, write_report
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//"""
                       r"""|url\(\s*["']?\s*(?:https?:)?//|@import""", re.IGNORECASE)

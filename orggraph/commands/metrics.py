@@ -27,7 +27,12 @@ class Format(StrEnum):
 
 def _render(results, fmt: Format, sort: str | None, width: int | None) -> str:
     from orggraph.queries.keys import METRIC_KEYS
-    from orggraph.queries.render import city_tables, comparison_table, metrics_csv, sort_results
+    from orggraph.queries.metric_tables import (
+        city_tables,
+        comparison_table,
+        metrics_csv,
+        sort_results,
+    )
 
     if fmt is Format.json:
         dicts = [r.to_json_dict() for r in sort_results(results, sort)]
@@ -95,7 +100,7 @@ def metrics_command(
 
 def _print_tables(results, sort: str | None) -> None:
     from orggraph.queries.keys import METRIC_KEYS
-    from orggraph.queries.render import city_tables, comparison_table
+    from orggraph.queries.metric_tables import city_tables, comparison_table
 
     if len(results) == 1:
         for table in city_tables(results[0]):

@@ -85,8 +85,8 @@ def _warn_other_base(scenario, base: Path) -> None:
 
 def _emit(comparison, fmt: CompareFormat, out_file: Path | None, sort: str | None) -> None:
     from orggraph.files import write_atomic
+    from orggraph.scenarios.html_report import render_report
     from orggraph.scenarios.output import comparison_table, diff_tables, to_csv
-    from orggraph.scenarios.report import render_report
 
     if fmt == CompareFormat.table:
         tables = [comparison_table(comparison, sort)]

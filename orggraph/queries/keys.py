@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DIRECTION", "HEADLINE_KEYS", "LABELS", "METRIC_KEYS"]
+__all__ = ["DIRECTION", "HEADLINE_KEYS", "INDEX_KEYS", "LABELS", "METRIC_KEYS"]
 
 #: Every city-level metric key of DESIGN §5, in the order of its table.
 METRIC_KEYS: tuple[str, ...] = (
@@ -40,6 +40,9 @@ METRIC_KEYS: tuple[str, ...] = (
 )
 
 #: The handful of metrics shown first, and side by side when cities are compared.
+#: The two 0–100 indices (shown with one decimal, see :mod:`orggraph.numbers`).
+INDEX_KEYS: tuple[str, ...] = ("transversality_index", "coherence_index")
+
 HEADLINE_KEYS: tuple[str, ...] = (
     "transversality_index",
     "coherence_index",

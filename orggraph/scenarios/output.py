@@ -1,4 +1,4 @@
-"""Text forms of a comparison and a diff: rich tables for the terminal, CSV, and safe writing.
+"""Text forms of a comparison and a diff: rich tables for the terminal, and CSV.
 
 >>> from orggraph.examples import load_example
 >>> from orggraph.scenarios.compare import compare
@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from rich.table import Table
 
-from orggraph import files
+from orggraph.numbers import format_change, format_number
 from orggraph.queries import LABELS, METRIC_KEYS
+from orggraph.queries.keys import INDEX_KEYS
 from orggraph.scenarios.compare import Comparison, ScenarioResult
 from orggraph.scenarios.diff import KINDS, CityDiff
 
-__all__ = ["comparison_table", "diff_tables", "format_value", "to_csv", "write_atomic"]
+__all__ = ["DISRUPTION", "HEADINGS", "comparison_table", "diff_tables", "to_csv"]
 
 DISRUPTION = ("units_moved", "items_reassigned")
 _STYLE = {"better": "green", "worse": "red"}
@@ -37,36 +37,13 @@ HEADINGS = {
 }
 
 
-def format_value(value: float | int | None) -> str:
-    """Return a metric value as shown in tables.
-
-    >>> format_value(None), format_value(3), format_value(0.123456), format_value(57.891)
-    ('—', '3', '0.123', '57.9')
-    """
-    if value is None:
-        return "—"
-    if isinstance(value, int) or float(value).is_integer() and abs(value) >= 1:
-        return f"{value:g}" if isinstance(value, float) else str(value)
-    return f"{value:.1f}" if abs(value) >= 10 else f"{value:.3f}"
-
-
-def _signed(change: float | int | None, key: str = "") -> str:
-    if change is None:
-        return ""
-    if change == 0:
-        return "="
-    size = f"{abs(change):.1f}" if key.endswith("ty_index") or key == "coherence_index" \
-        else format_value(abs(change))
-    return ("+" if change > 0 else "−") + size
-
-
 def _cell(result: ScenarioResult, key: str) -> str:
-    value = format_value(result.value(key))
+    value = format_number(result.value(key), "scenario")
     change = result.delta(key)
     if change is None or change == 0:
         return value
     style = _STYLE.get(result.verdict(key) or "", "")
-    shown = f"{value} ({_signed(change, key)})"
+    shown = f"{value} ({format_change(change, index=key in INDEX_KEYS)})"
     return f"[{style}]{shown}[/]" if style else shown
 
 
@@ -82,7 +59,8 @@ def comparison_table(comparison: Comparison, sort: str | None = None) -> Table:
     for result in results:
         table.add_column(result.name, justify="right")
     for key in METRIC_KEYS:
-        table.add_row(LABELS.get(key, key), format_value(comparison.base.metrics.get(key)),
+        shown = format_number(comparison.base.metrics.get(key), "scenario")
+        table.add_row(LABELS.get(key, key), shown,
                       *(_cell(r, key) for r in results),
                       end_section=key == METRIC_KEYS[-1])
     for key in DISRUPTION:
@@ -128,6 +106,4 @@ def _csv(value: float | int | None) -> str:
     return "" if value is None else repr(value) if isinstance(value, float) else str(value)
 
 
-def write_atomic(text: str, path: Path | str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file, so nothing is ever half-written."""
-    return files.write_atomic(path, text)
+

@@ -253,15 +253,3 @@ class City(Sections, _Header):
     def college(self) -> list[Person]:
         """The college members (mayor, aldermen, OCMW chair) in dataset order."""
         return [p for p in self.people if p.in_college]
-
-    def to_networkx(self, scenario: str | None = None):
-        """Return the graph of DESIGN §2 as a ``networkx.MultiDiGraph``.
-
-        >>> from orggraph import load_example
-        >>> g = load_example("tiny").to_networkx()
-        >>> sorted(g.nodes["tiny:stad"]["labels"])
-        ['Organisation', 'Unit']
-        """
-        from orggraph.loaders.graph import to_networkx
-
-        return to_networkx(self, scenario=scenario)

@@ -19,11 +19,14 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from orggraph.files import write_atomic
+from orggraph.numbers import format_change, format_number
 from orggraph.queries import DIRECTION, HEADLINE_KEYS, LABELS, METRIC_KEYS
+from orggraph.queries.keys import INDEX_KEYS
 from orggraph.scenarios.compare import Comparison, ScenarioResult, compare
 from orggraph.scenarios.diff import KINDS
 from orggraph.scenarios.load import load_scenario
-from orggraph.scenarios.output import HEADINGS, format_value, write_atomic
+from orggraph.scenarios.output import HEADINGS
 
 __all__ = ["EXPLAIN", "bar_chart", "example_scenarios", "render_report", "write_example_report",
            "write_report"]
@@ -52,7 +55,6 @@ COLOURS = {"base": "#8a8f98", "better": "#1b7f3b", "worse": "#c0392b", "same": "
            "neutral": "#4a6fa5", None: "#4a6fa5"}
 ITEM_WORDS = ("portfolio item changes", "portfolio items change")
 #: Metrics on a 0–100 scale, whose changes read best with one decimal.
-INDEX_KEYS = ("transversality_index", "coherence_index")
 WORDS = {"better": "better", "worse": "worse", "same": "unchanged", "neutral": "changed"}
 
 CSS = """
@@ -86,7 +88,7 @@ vertical-align:middle}
 
 
 def _number(value: float | int | None) -> str:
-    return escape(format_value(value))
+    return escape(format_number(value, "scenario"))
 
 
 def _change_words(result: ScenarioResult, key: str) -> str:
@@ -96,9 +98,8 @@ def _change_words(result: ScenarioResult, key: str) -> str:
         return '<span class="same">no value</span>'
     if change == 0:
         return '<span class="same">unchanged</span>'
-    sign = "+" if change > 0 else "−"
-    size = f"{abs(change):.1f}" if key in INDEX_KEYS else format_value(abs(change))
-    return (f'<span class="{judged}">{sign}{escape(size)} '
+    shown = format_change(change, index=key in INDEX_KEYS)
+    return (f'<span class="{judged}">{escape(shown)} '
             f"({WORDS.get(judged or '', 'changed')})</span>")
 
 
@@ -266,7 +267,7 @@ def write_report(base_path: Path | str, scenario_paths: Sequence[Path | str],
     base = load(base_path)
     scenarios = [load_scenario(p) for p in scenario_paths]
     comparison = compare(base, scenarios, spanners=False)  # the report does not show them
-    return write_atomic(render_report(comparison, maps=maps), out_path)
+    return write_atomic(out_path, render_report(comparison, maps=maps))
 
 
 def example_scenarios(city: str) -> list[Path]:

@@ -5,10 +5,10 @@ side by side in a terminal of 100–120 columns, whereas four to ten cities do, 
 metric across cities on one line. CSV output keeps one row per city, which is what spreadsheets and
 scripts expect.
 
->>> format_value("share_transversal_programmes", 2 / 3), format_value("ei_index", None)
-('0.667', '—')
->>> format_value("transversality_index", 60.119), format_value("n_units", 10)
-('60.1', '10')
+Numbers follow the ``metric`` rules of :mod:`orggraph.numbers`.
+
+>>> _shown("transversality_index", 60.119), _shown("ei_index", None), _shown("n_units", 10)
+('60.1', '—', '10')
 """
 
 from __future__ import annotations
@@ -19,34 +19,23 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
-from orggraph.queries.keys import DIRECTION, HEADLINE_KEYS, LABELS, METRIC_KEYS
+from orggraph.numbers import NULL, format_number
+from orggraph.queries.keys import DIRECTION, HEADLINE_KEYS, INDEX_KEYS, LABELS, METRIC_KEYS
 from orggraph.queries.result import CityMetrics, MetricValue
 
 __all__ = [
     "NULL",
     "city_tables",
     "comparison_table",
-    "format_value",
     "metrics_csv",
     "sort_results",
 ]
 
-#: How a null metric (empty denominator) is shown in tables.
-NULL = "—"
-_INDICES = ("transversality_index", "coherence_index")
 _ARROWS = {1: "↑", -1: "↓", 0: ""}
 
 
-def format_value(key: str, value: MetricValue) -> str:
-    """Return a metric value as shown in a table: "—" for null, one decimal for the 0–100
-    indices, three for the others."""
-    if value is None:
-        return NULL
-    if isinstance(value, int):
-        return str(value)
-    if key in _INDICES:
-        return f"{value:.1f}"
-    return f"{value:.3f}"
+def _shown(key: str, value: MetricValue) -> str:
+    return format_number(value, index=key in INDEX_KEYS)
 
 
 def _label(key: str) -> str:
@@ -60,7 +49,7 @@ def _metric_table(result: CityMetrics, keys: Sequence[str], title: str) -> Table
     table.add_column("key", style="dim")
     table.add_column("value", justify="right")
     for key in keys:
-        table.add_row(_label(key), key, format_value(key, result.metrics[key]))
+        table.add_row(_label(key), key, _shown(key, result.metrics[key]))
     return table
 
 
@@ -99,8 +88,8 @@ def city_tables(result: CityMetrics) -> list[Table]:
                     [[a.name, a.role, str(a.cluster_span), str(a.services), ", ".join(a.domains)]
                      for a in result.aldermen]),
         _rows_table("Clusters", ["cluster", "support", "aldermen", "services", "fte"],
-                    [[c.name, _yes(c.support), str(c.aldermen), str(c.services), f"{c.fte:g}"]
-                     for c in result.clusters]),
+                    [[c.name, _yes(c.support), str(c.aldermen), str(c.services),
+                      format_number(c.fte, "fte")] for c in result.clusters]),
         _rows_table("Top-level domains", ["domain", "split", "holders"],
                     [[d.name, _yes(d.split), str(d.holders)] for d in result.domains]),
         _rows_table("Programmes", ["programme", "kind", "units", "clusters", "aldermen",
@@ -109,10 +98,11 @@ def city_tables(result: CityMetrics) -> list[Table]:
                       _yes(p.transversal), _yes(p.quadruple_helix)]
                      for p in result.programmes]),
         _rows_table("Strategic cells", ["cell", "embedding", "fte"],
-                    [[s.name, s.embedding, NULL if s.fte is None else f"{s.fte:g}"]
+                    [[s.name, s.embedding, format_number(s.fte, "fte")]
                      for s in result.strategic_cells]),
         _rows_table(f"Boundary spanners (betweenness{approx})", ["unit", "kind", "betweenness"],
-                    [[b.name, b.kind, f"{b.betweenness:.4f}"] for b in result.boundary_spanners]),
+                    [[b.name, b.kind, format_number(b.betweenness, "score")]
+                     for b in result.boundary_spanners]),
     ]
 
 
@@ -141,8 +131,8 @@ def comparison_table(results: Sequence[CityMetrics], keys: Sequence[str] = HEADL
     for r in ordered:
         table.add_column(r.name or r.city, justify="right")
     for key in keys:
-        style = "bold" if key in _INDICES else None
-        table.add_row(_label(key), *(format_value(key, r.metrics[key]) for r in ordered),
+        style = "bold" if key in INDEX_KEYS else None
+        table.add_row(_label(key), *(_shown(key, r.metrics[key]) for r in ordered),
                       style=style)
     return table
 
