@@ -23,10 +23,9 @@ from pathlib import Path
 import networkx as nx
 from timing import best_time
 
+from orggraph.core import Core
 from orggraph.queries import metrics
-from orggraph.queries.programmes import co_membership_pairs
 from orggraph.queries.spanners import betweenness, spanner_graph
-from orggraph.queries.view import view_of
 from orggraph.synth import synthetic_city
 
 
@@ -52,8 +51,7 @@ def main() -> None:
                             encoding="utf-8")
             compute = best_time(lambda c=city: metrics(c), repeat=3 if n <= 10_000 else 1)
             end_to_end = _cli(path)
-            view = view_of(city.to_networkx())
-            graph = spanner_graph(view, co_membership_pairs(view))
+            graph = spanner_graph(Core(city))
             between = best_time(lambda g=graph: betweenness(g))
             rows.append((n, compute, end_to_end, between, betweenness(graph)[1]))
             if n == 2_000:

@@ -23,19 +23,19 @@ import time
 
 from timing import best_time
 
+from orggraph.core import Core
 from orggraph.queries import metrics
-from orggraph.queries.structure import cluster_of
 from orggraph.scenarios import Scenario, compare
 from orggraph.schemas import City
-from orggraph.schemas.enums import SERVICE_KINDS
 from orggraph.synth import synthetic_city
 
 
 def generated_scenarios(city: City, count: int, seed: int = 0) -> list[Scenario]:
     """Return ``count`` scenarios of five random, valid changes each."""
     rng = random.Random(seed)
-    clusters = sorted(set(cluster_of(city).values()))
-    services = [u.id for u in city.units if u.kind in SERVICE_KINDS]
+    core = Core(city)
+    clusters = sorted(set(core.cluster.values()))
+    services = core.services
     members = list(city.college)
     tops = sorted({d.id for d in city.domains if d.parent is None})
     items = [(p.id, i.title) for p in members for i in p.portfolio]

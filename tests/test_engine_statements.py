@@ -57,10 +57,10 @@ def test_batches_cover_the_rows_in_order_and_respect_the_size(n, size):
 
 
 def test_derived_properties_follow_the_definitions(tiny):
-    from orggraph.queries.structure import cluster_of
+    from orggraph.core import Core
 
     props = derived_properties(tiny)
-    clusters = cluster_of(tiny)
+    clusters = Core(tiny).cluster
     for unit in tiny.units:
         got = props[f"tiny:{unit.id}"]
         assert got.get("cluster") == (f"tiny:{clusters[unit.id]}" if unit.id in clusters else None)

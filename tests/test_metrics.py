@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 from plugin_metrics import make_city
 
+from orggraph.loaders.graph import to_networkx
 from orggraph.queries import DIRECTION, HEADLINE_KEYS, METRIC_KEYS, CityMetrics, metrics
 from orggraph.queries.spanners import betweenness
 
@@ -172,7 +173,7 @@ def test_root_only_city():
 
 
 def test_metrics_accepts_the_graph(tiny):
-    assert metrics(tiny.to_networkx()).metrics == metrics(tiny).metrics
+    assert metrics(to_networkx(tiny)).metrics == metrics(tiny).metrics
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -201,13 +202,11 @@ def test_sampled_betweenness_estimates_the_exact_values():
     # A fixed-seed sample of 120 of 400 units: the estimate finds the same main spanner (the
     # root) and misses no unit's exact centrality by more than 0.1 (measured: 0.074; the clusters,
     # ~0.2-0.26, may swap places: the output says the ranking is approximate).
-    from orggraph.queries.programmes import co_membership_pairs
+    from orggraph.core import Core
     from orggraph.queries.spanners import spanner_graph
-    from orggraph.queries.view import view_of
     from orggraph.synth import synthetic_city
 
-    view = view_of(synthetic_city(400, seed=3).to_networkx())
-    graph = spanner_graph(view, co_membership_pairs(view))
+    graph = spanner_graph(Core(synthetic_city(400, seed=3)))
     exact, _ = betweenness(graph)
     sampled, approximate = betweenness(graph, exact_limit=100, sample_size=120)
     assert approximate

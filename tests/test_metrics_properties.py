@@ -10,9 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plugin_metrics import make_city
 
+from orggraph.core import Core
 from orggraph.queries import metrics
-from orggraph.queries.ownership import owners_of
-from orggraph.queries.view import view_of
 from orggraph.schemas.dataset import Programme
 
 SECTORS = ("civil_society", "citizen_initiative", "business", "knowledge", "government")
@@ -111,7 +110,7 @@ def test_moving_an_aldermans_services_into_one_cluster_gives_span_one(city, data
         return
     alderman = data.draw(st.sampled_from(owners)).id
     target = data.draw(st.sampled_from([u.id for u in city.units if u.kind == "cluster"]))
-    owned = {s for s, who in owners_of(view_of(city.to_networkx())).items() if alderman in who}
+    owned = set(Core(city).owned[alderman])
     for unit in city.units:
         if unit.id in owned:
             unit.parent = target

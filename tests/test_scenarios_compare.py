@@ -186,15 +186,3 @@ def _mini():
         path = Path(folder) / "mini.yaml"
         path.write_text(MINI_YAML, encoding="utf-8")
         return load(path)
-
-
-@pytest.mark.parametrize("name", ["tiny", "gent", "antwerpen", "aalst", "leuven"])
-def test_model_owners_equal_the_metrics_owners(name):
-    """The diff reads owners(s) from the model; it must agree with the metrics layer."""
-    from orggraph.examples import load_example
-    from orggraph.queries.ownership import owners_of
-    from orggraph.queries.view import view_of
-    from orggraph.scenarios.diff import owners
-
-    city = load_example(name)
-    assert owners(city) == owners_of(view_of(city.to_networkx()))

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from orggraph.core import Core
 from orggraph.loaders.graph import uid
-from orggraph.queries.structure import cluster_of
 from orggraph.schemas.dataset import City
 from orggraph.schemas.enums import SERVICE_KINDS
 
@@ -30,18 +30,6 @@ __all__ = ["DERIVED", "derived_properties"]
 
 #: Every property name this module adds; readers drop them.
 DERIVED = frozenset({"seq", "cluster", "is_service", "is_college", "top_domain"})
-
-
-def _top_domains(city: City) -> dict[str, str]:
-    parent = {d.id: d.parent for d in city.domains}
-    top: dict[str, str] = {}
-    for start in parent:
-        node, seen = start, set()
-        while parent.get(node) and node not in seen:
-            seen.add(node)
-            node = parent[node]
-        top[start] = node
-    return top
 
 
 def derived_properties(city: City, scenario: str | None = None) -> dict[str, dict[str, Any]]:
@@ -52,7 +40,8 @@ def derived_properties(city: City, scenario: str | None = None) -> dict[str, dic
         return prefix + entity
 
     result: dict[str, dict[str, Any]] = {}
-    clusters = cluster_of(city)
+    core = Core(city)
+    clusters = core.cluster
     for unit in city.units:
         props: dict[str, Any] = {"is_service": unit.kind in SERVICE_KINDS}
         if unit.id in clusters:
@@ -60,6 +49,6 @@ def derived_properties(city: City, scenario: str | None = None) -> dict[str, dic
         result[key(unit.id)] = props
     for person in city.people:
         result[key(person.id)] = {"is_college": person.in_college}
-    for domain, top in _top_domains(city).items():
+    for domain, top in core.top_domain.items():
         result[key(domain)] = {"top_domain": key(top)}
     return result

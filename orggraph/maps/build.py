@@ -18,11 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from orggraph.core import Core
 from orggraph.errors import OrggraphError
 from orggraph.loaders.suggest import did_you_mean
 from orggraph.maps.colouring import Fill, LegendEntry, colour_units, member_colours
 from orggraph.maps.layout import depths, radial_positions
-from orggraph.maps.ownership import owners_of
 from orggraph.maps.palette import (
     CHANGED_COLOUR,
     FOCUS_COLOUR,
@@ -38,7 +38,6 @@ from orggraph.maps.palette import (
     UNIT_SHAPES,
     text_on,
 )
-from orggraph.queries.structure import cluster_of
 from orggraph.schemas.dataset import City
 from orggraph.schemas.enums import SERVICE_KINDS
 
@@ -84,9 +83,9 @@ class _Builder:
                                                         *city.programmes, *city.partners)}
         self.names = {e.id: e.name for e in (*city.units, *city.people, *city.programmes,
                                              *city.partners, *city.domains)}
-        self.clusters = cluster_of(city)
-        self.owners = owners_of(city)
-        self.fills, self.legend = colour_units(city, color_by)
+        self.core = Core(city)
+        self.clusters = self.core.cluster
+        self.fills, self.legend = colour_units(city, color_by, self.core)
         self.layout = layout
         self.color_by = color_by
         self.depth = depths(city)
@@ -115,7 +114,7 @@ class _Builder:
             if u.id in self.clusters and self.clusters[u.id] != u.id:
                 tip.append(f"cluster: {self.names[self.clusters[u.id]]}")
             if u.kind in SERVICE_KINDS:
-                owners = [self.names[p] for p in self.owners[u.id]]
+                owners = [self.names[p] for p in self.core.owners[u.id]]
                 tip.append("owners: " + (", ".join(owners) or "none"))
             if u.id in self.programmes_of:
                 tip.append("programmes: " + ", ".join(self.programmes_of[u.id]))
@@ -144,14 +143,10 @@ class _Builder:
     def people(self) -> None:
         # Members get their own colour only when the units are coloured by member too; otherwise
         # it would read as a cluster or domain colour.
-        colours = member_colours(self.city) if self.color_by == "alderman" else {}
-        owned: dict[str, list[str]] = {}
-        for unit, owners in self.owners.items():
-            for p in owners:
-                owned.setdefault(p, []).append(unit)
-        services = {u.id for u in self.city.units if u.kind in SERVICE_KINDS}
+        colours = (member_colours(self.city, self.core.owners) if self.color_by == "alderman"
+                   else {})
         for p in self.city.people:
-            mine = [u for u in owned.get(p.id, []) if u in services]
+            mine = self.core.owned.get(p.id, [])
             tip = [p.name, f"role: {p.role.value.replace('_', ' ')}"]
             if p.party:
                 tip.append(f"party: {p.party}")

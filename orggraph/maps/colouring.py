@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from orggraph.core import Core
 from orggraph.errors import OrggraphError
-from orggraph.maps.ownership import owners_of, top_domain_of
 from orggraph.maps.palette import (
     MIXED_BORDER,
     MIXED_COLOUR,
@@ -26,7 +26,6 @@ from orggraph.maps.palette import (
     PALETTE,
     colour_for,
 )
-from orggraph.queries.structure import cluster_of, root_of
 from orggraph.schemas.dataset import City
 from orggraph.schemas.enums import SERVICE_KINDS
 
@@ -76,8 +75,11 @@ _NONE = _plain(NONE_COLOUR)
 
 
 def member_colours(city: City, owners: dict[str, list[str]] | None = None) -> dict[str, str]:
-    """Return college member id → colour, in college order (the legend order too)."""
-    owners = owners_of(city) if owners is None else owners
+    """Return college member id → colour, in college order (the legend order too).
+
+    ``owners`` is owners(s) of every service (:attr:`Core.owners`), worked out when not given.
+    """
+    owners = Core(city).owners if owners is None else owners
     alone = Counter(found[0] for found in owners.values() if len(found) == 1)
     return _assign([p.id for p in city.college], alone)
 
@@ -106,16 +108,15 @@ def _legend(order: list[str], colour: dict[str, str], names: dict[str, str],
     return entries
 
 
-def _by_cluster(city: City) -> tuple[dict[str, Fill], list[LegendEntry]]:
-    clusters = cluster_of(city)
+def _by_cluster(city: City, core: Core) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    clusters = core.cluster
     names = {u.id: u.name for u in city.units}
     order = list(dict.fromkeys(clusters[u.id] for u in city.units if u.id in clusters))
     colour = _assign(order, Counter(clusters.values()))
     fills = {u.id: _plain(colour[clusters[u.id]]) if u.id in clusters else _NEUTRAL
              for u in city.units}
     legend = _legend(order, colour, names, "cluster")
-    root = root_of(city)
-    if root is not None:
+    if core.root is not None:
         legend.append(LegendEntry("colour", "the organisation itself", NEUTRAL_COLOUR,
                                   _darker(NEUTRAL_COLOUR)))
     return fills, legend
@@ -149,14 +150,14 @@ def _by_groups(city: City, groups: dict[str, list[str]], colour: dict[str, str],
     return fills, legend
 
 
-def _by_alderman(city: City) -> tuple[dict[str, Fill], list[LegendEntry]]:
+def _by_alderman(city: City, core: Core) -> tuple[dict[str, Fill], list[LegendEntry]]:
     names = {p.id: p.name for p in city.college}
-    owners = owners_of(city)
+    owners = core.owners
     return _by_groups(city, owners, member_colours(city, owners), names, "college member")
 
 
-def _by_domain(city: City) -> tuple[dict[str, Fill], list[LegendEntry]]:
-    top = top_domain_of(city)
+def _by_domain(city: City, core: Core) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    top = core.top_domain
     groups = {u.id: list(dict.fromkeys(top.get(d, d) for d in u.domains)) for u in city.units}
     services = {u.id for u in city.units if u.kind in SERVICE_KINDS}
     # Only domains some service works for get a colour: a taxonomy has more than the palette.
@@ -167,17 +168,21 @@ def _by_domain(city: City) -> tuple[dict[str, Fill], list[LegendEntry]]:
     return _by_groups(city, groups, colour, names, "top-level domain")
 
 
-_COLOURINGS: dict[str, Callable[[City], tuple[dict[str, Fill], list[LegendEntry]]]] = {
+_COLOURINGS: dict[str, Callable[[City, Core], tuple[dict[str, Fill], list[LegendEntry]]]] = {
     "cluster": _by_cluster, "alderman": _by_alderman, "domain": _by_domain,
 }
 
 
-def colour_units(city: City, color_by: str) -> tuple[dict[str, Fill], list[LegendEntry]]:
-    """Return unit id → :class:`Fill` and the legend entries of the colouring ``color_by``."""
+def colour_units(city: City, color_by: str,
+                 core: Core | None = None) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    """Return unit id → :class:`Fill` and the legend entries of the colouring ``color_by``.
+
+    ``core`` is the city's :class:`~orggraph.core.Core` when the caller already has one.
+    """
     try:
         colouring = _COLOURINGS[color_by]
     except KeyError:
         raise OrggraphError(f"cannot colour a map by '{color_by}'; choose one of "
                             f"{', '.join(COLOR_BY)}.") from None
-    return colouring(city)
+    return colouring(city, Core(city) if core is None else core)
 

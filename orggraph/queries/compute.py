@@ -8,20 +8,22 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
-from orggraph.loaders.graph import to_networkx
+from orggraph.core import Core
+from orggraph.loaders.graph import from_networkx
 from orggraph.queries.alignment import alderman_rows, alignment_metrics, cluster_rows
-from orggraph.queries.domains import domain_metrics, domain_rows, top_domains_held
+from orggraph.queries.domains import domain_metrics, domain_rows
 from orggraph.queries.indices import index_metrics
 from orggraph.queries.keys import METRIC_KEYS
 from orggraph.queries.organisation import organisation_metrics, strategic_cell_rows
-from orggraph.queries.ownership import owners_of
-from orggraph.queries.programmes import co_membership_pairs, programme_metrics, programme_rows
+from orggraph.queries.programmes import programme_metrics, programme_rows
 from orggraph.queries.result import CityMetrics
 from orggraph.queries.spanners import boundary_spanners
-from orggraph.queries.view import view_of
 from orggraph.schemas.dataset import City
+
+if TYPE_CHECKING:  # networkx is imported only where a graph is built
+    import networkx as nx
 
 __all__ = ["metrics"]
 
@@ -40,7 +42,7 @@ def metrics(city: City | nx.MultiDiGraph, spanners: bool = True) -> CityMetrics:
     Parameters
     ----------
     city : a :class:`~orggraph.schemas.City`, or its graph from ``to_networkx`` (a scenario graph
-        works too).
+        works too; it is read back into a city first).
     spanners : compute the boundary spanners (betweenness centrality, by far the costliest
         table). When False, ``boundary_spanners`` is empty and ``spanners_computed`` is False;
         every other metric and table is the same.
@@ -50,26 +52,23 @@ def metrics(city: City | nx.MultiDiGraph, spanners: bool = True) -> CityMetrics:
     CityMetrics whose ``metrics`` has exactly the keys of DESIGN §5 in order; a metric whose
     denominator is empty (no programmes, no fte, no college, ...) is ``None``.
     """
-    graph = to_networkx(city) if isinstance(city, City) else city
-    view = view_of(graph)
-    owners = owners_of(view)
-    pairs = co_membership_pairs(view)
+    core = Core(city if isinstance(city, City) else from_networkx(city))
     values: dict[str, float | int | None] = {}
-    values.update(organisation_metrics(view))
-    values.update(alignment_metrics(view, owners))
-    values.update(domain_metrics(view))
-    values.update(programme_metrics(view, pairs))
+    values.update(organisation_metrics(core))
+    values.update(alignment_metrics(core))
+    values.update(domain_metrics(core))
+    values.update(programme_metrics(core))
     values.update(index_metrics(values))
-    rows, approximate = boundary_spanners(view, pairs) if spanners else ([], False)
+    rows, approximate = boundary_spanners(core) if spanners else ([], False)
     return CityMetrics(
-        city=view.city,
-        name=view.name,
+        city=core.city.id,
+        name=core.city.city.name,
         metrics={key: _clean(values[key]) for key in METRIC_KEYS},
-        aldermen=alderman_rows(view, owners, top_domains_held(view)),
-        clusters=cluster_rows(view, owners),
-        domains=domain_rows(view),
-        programmes=programme_rows(view, owners),
-        strategic_cells=strategic_cell_rows(view),
+        aldermen=alderman_rows(core),
+        clusters=cluster_rows(core),
+        domains=domain_rows(core),
+        programmes=programme_rows(core),
+        strategic_cells=strategic_cell_rows(core),
         boundary_spanners=rows,
         betweenness_approximate=approximate,
         spanners_computed=spanners,

@@ -9,9 +9,9 @@ pair of its units, the pairs across clusters (E) against the pairs inside one (I
 The organisation root has no cluster, so it takes no part in the cluster-based programme measures
 (it still counts as a unit of the programme in the per-programme table).
 
+>>> from orggraph.core import Core
 >>> from orggraph.examples import load_example
->>> from orggraph.queries.view import view_of
->>> m = programme_metrics(view_of(load_example("tiny").to_networkx()))
+>>> m = programme_metrics(Core(load_example("tiny")))
 >>> m["share_transversal_programmes"], m["ei_index"]
 (0.6666666666666666, 0.14285714285714285)
 """
@@ -19,17 +19,16 @@ The organisation root has no cluster, so it takes no part in the cluster-based p
 from __future__ import annotations
 
 from collections import Counter
-from itertools import combinations
 
 import networkx as nx
 
+from orggraph.core import Core
 from orggraph.queries.result import ProgrammeRow
 from orggraph.queries.stats import share
-from orggraph.queries.view import CityView
+from orggraph.schemas.dataset import Programme
 
 __all__ = [
     "HELIX",
-    "co_membership_pairs",
     "is_quadruple_helix",
     "programme_metrics",
     "programme_rows",
@@ -50,31 +49,25 @@ def is_quadruple_helix(sectors: set[str]) -> bool:
             and bool(sectors & {"civil_society", "citizen_initiative"}))
 
 
-def _clustered(view: CityView, units: list[str]) -> list[str]:
-    return [u for u in units if u in view.cluster]
+def _sectors(core: Core) -> dict[str, set[str]]:
+    """Return programme id → the sectors of its partners."""
+    sector = {p.id: p.sector.value for p in core.city.partners}
+    return {p.id: {sector[r.partner] for r in p.partners if r.partner in sector}
+            for p in core.city.programmes}
 
 
-def transversal_programmes(view: CityView) -> set[str]:
+def transversal_programmes(core: Core) -> set[str]:
     """Return the ids of the programmes whose units sit in two clusters or more."""
-    return {pid for pid, p in view.programmes.items()
-            if len({view.cluster[u] for u in _clustered(view, p.units)}) >= 2}
+    return {pid for pid, clusters in core.programme_clusters.items() if len(clusters) >= 2}
 
 
-def co_membership_pairs(view: CityView) -> set[tuple[str, str]]:
-    """Return the unordered pairs (sorted tuples) of units sharing at least one programme."""
-    pairs: set[tuple[str, str]] = set()
-    for p in view.programmes.values():
-        pairs.update(combinations(sorted(_clustered(view, p.units)), 2))
-    return pairs
-
-
-def _ei_index(view: CityView) -> float | None:
+def _ei_index(core: Core) -> float | None:
     external = internal = 0
-    for p in view.programmes.values():
-        units = _clustered(view, p.units)
-        pairs = len(units) * (len(units) - 1) // 2
+    for p in core.city.programmes:
+        clusters = [core.cluster[u] for u in p.units if u in core.cluster]
+        pairs = len(clusters) * (len(clusters) - 1) // 2
         # Pairs inside a cluster: Σ_c n_c(n_c − 1)/2; the others cross clusters.
-        inside = sum(n * (n - 1) // 2 for n in Counter(view.cluster[u] for u in units).values())
+        inside = sum(n * (n - 1) // 2 for n in Counter(clusters).values())
         internal += inside
         external += pairs - inside
     if external + internal == 0:
@@ -82,46 +75,46 @@ def _ei_index(view: CityView) -> float | None:
     return (external - internal) / (external + internal)
 
 
-def _modularity(view: CityView, pairs: set[tuple[str, str]]) -> float | None:
-    if not pairs:
+def _modularity(core: Core) -> float | None:
+    if not core.pairs:
         return None
-    graph = nx.Graph(pairs)
+    graph = nx.Graph(core.pairs)
     communities: dict[str, set[str]] = {}
     for node in graph:
-        communities.setdefault(view.cluster[node], set()).add(node)
+        communities.setdefault(core.cluster[node], set()).add(node)
     return nx.community.modularity(graph, communities.values())
 
 
-def programme_metrics(view: CityView,
-                      pairs: set[tuple[str, str]] | None = None) -> dict[str, float | None]:
+def programme_metrics(core: Core) -> dict[str, float | None]:
     """Return the shares of transversal and quadruple-helix programmes, ``transversal_coverage``,
     ``ei_index`` and ``cluster_modularity``."""
-    transversal = transversal_programmes(view)
-    services = view.services
-    covered = {u for pid in transversal for u in view.programmes[pid].units}
-    helix = sum(1 for p in view.programmes.values() if is_quadruple_helix(p.sectors))
-    pairs = co_membership_pairs(view) if pairs is None else pairs
+    programmes: list[Programme] = core.city.programmes
+    transversal = transversal_programmes(core)
+    covered = {u for p in programmes if p.id in transversal for u in p.units}
+    helix = sum(1 for sectors in _sectors(core).values() if is_quadruple_helix(sectors))
     return {
-        "share_transversal_programmes": share(len(transversal), len(view.programmes)),
-        "transversal_coverage": share(sum(1 for s in services if s in covered), len(services)),
-        "ei_index": _ei_index(view),
-        "quadruple_helix_share": share(helix, len(view.programmes)),
-        "cluster_modularity": _modularity(view, pairs),
+        "share_transversal_programmes": share(len(transversal), len(programmes)),
+        "transversal_coverage": share(sum(1 for s in core.services if s in covered),
+                                      len(core.services)),
+        "ei_index": _ei_index(core),
+        "quadruple_helix_share": share(helix, len(programmes)),
+        "cluster_modularity": _modularity(core),
     }
 
 
-def programme_rows(view: CityView, owners: dict[str, set[str]]) -> list[ProgrammeRow]:
+def programme_rows(core: Core) -> list[ProgrammeRow]:
     """Return one row per programme, in dataset order.
 
     ``aldermen`` counts the college members owning at least one of the programme's services.
     """
-    transversal = transversal_programmes(view)
+    transversal = transversal_programmes(core)
+    sectors = _sectors(core)
     rows = []
-    for pid, p in view.programmes.items():
-        clusters = {view.cluster[u] for u in _clustered(view, p.units)}
-        aldermen = set().union(*(owners.get(u, set()) for u in p.units))
+    for p in core.city.programmes:
+        aldermen = set().union(*(core.owners.get(u, ()) for u in p.units))
         rows.append(ProgrammeRow(
-            id=pid, name=p.name, kind=p.kind, units=len(p.units), clusters=len(clusters),
-            aldermen=len(aldermen), partner_sectors=sorted(p.sectors),
-            quadruple_helix=is_quadruple_helix(p.sectors), transversal=pid in transversal))
+            id=p.id, name=p.name, kind=p.kind.value, units=len(p.units),
+            clusters=len(core.programme_clusters[p.id]), aldermen=len(aldermen),
+            partner_sectors=sorted(sectors[p.id]), quadruple_helix=is_quadruple_helix(
+                sectors[p.id]), transversal=p.id in transversal))
     return rows

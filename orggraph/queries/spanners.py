@@ -22,12 +22,11 @@ scaled exactly as networkx's ``k=`` sampling does; the same city always gives th
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
 
 import networkx as nx
 
+from orggraph.core import Core
 from orggraph.queries.result import BoundarySpanner
-from orggraph.queries.view import CityView
 
 __all__ = ["EXACT_LIMIT", "SAMPLE_SIZE", "SEED", "betweenness", "boundary_spanners",
            "spanner_graph"]
@@ -40,13 +39,14 @@ SAMPLE_SIZE = 250
 SEED = 42
 
 
-def spanner_graph(view: CityView, pairs: Iterable[tuple[str, str]]) -> nx.Graph:
+def spanner_graph(core: Core) -> nx.Graph:
     """Return the simple undirected graph of units, PART_OF links and co-membership pairs."""
+    units = core.units
     graph = nx.Graph()
-    graph.add_nodes_from(view.units)
-    graph.add_edges_from((u.id, u.parent) for u in view.units.values()
-                         if u.parent is not None and u.parent in view.units)
-    graph.add_edges_from(pairs)
+    graph.add_nodes_from(units)
+    graph.add_edges_from((u.id, u.parent) for u in units.values()
+                         if u.parent is not None and u.parent in units)
+    graph.add_edges_from(core.pairs)
     return graph
 
 
@@ -84,16 +84,15 @@ def betweenness(graph: nx.Graph, exact_limit: int = EXACT_LIMIT,
             for i, node in enumerate(nodes)}, True
 
 
-def boundary_spanners(view: CityView, pairs: Iterable[tuple[str, str]],
-                      top: int = 5) -> tuple[list[BoundarySpanner], bool]:
+def boundary_spanners(core: Core, top: int = 5) -> tuple[list[BoundarySpanner], bool]:
     """Return the ``top`` units with the highest betweenness (ties by id) and the sampled flag."""
-    scores, approximate = betweenness(spanner_graph(view, pairs))
+    scores, approximate = betweenness(spanner_graph(core))
     # Rounding first makes equal centralities equal despite floating-point noise, so that ties
     # really go by id.
     rounded = {u: round(v, 12) for u, v in scores.items()}
     best = sorted(rounded.items(), key=lambda item: (-item[1], item[0]))[:top]
-    rows = [BoundarySpanner(id=u, name=view.units[u].name, kind=view.units[u].kind,
-                            cluster=view.cluster.get(u), betweenness=value,
+    rows = [BoundarySpanner(id=u, name=core.units[u].name, kind=core.units[u].kind.value,
+                            cluster=core.cluster.get(u), betweenness=value,
                             approximate=approximate)
             for u, value in best]
     return rows, approximate

@@ -26,12 +26,10 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
-from orggraph.queries.structure import cluster_of
+from orggraph.core import Core
 from orggraph.schemas.dataset import NOUNS, SECTIONS, City
-from orggraph.schemas.enums import SERVICE_KINDS
 
-__all__ = ["CityDiff", "Difference", "Facts", "KINDS", "diff", "items_reassigned", "owners",
-           "units_moved"]
+__all__ = ["CityDiff", "Difference", "Facts", "KINDS", "diff", "items_reassigned", "units_moved"]
 
 #: Kinds of difference, in the order they are listed.
 KINDS = ("clusters_merged", "unit_moved", "unit_reparented", "item_reassigned", "steer_changed",
@@ -94,11 +92,12 @@ class Facts:
 
     def __init__(self, city: City):
         self.city = city
+        self.core = Core(city)
 
-    @cached_property
+    @property
     def clusters(self) -> dict[str, str]:
-        """Unit id → cluster(u) (see :func:`~orggraph.queries.structure.cluster_of`)."""
-        return cluster_of(self.city)
+        """Unit id → cluster(u) (see :attr:`~orggraph.core.Core.cluster`)."""
+        return self.core.cluster
 
     @cached_property
     def holders(self) -> dict[tuple[str, str], set[str]]:
@@ -112,8 +111,8 @@ class Facts:
 
     @cached_property
     def owned(self) -> dict[str, set[str]]:
-        """College member → the services they own."""
-        return _owned(self.city)
+        """College member → the services they own (owners(s), see :class:`~orggraph.core.Core`)."""
+        return {a: set(services) for a, services in self.core.owned.items()}
 
     @cached_property
     def names(self) -> dict[str, str]:
@@ -264,52 +263,10 @@ def _college(a: City, b: City, names: dict[str, str]) -> list[Difference]:
     return joined + left
 
 
-def owners(city: City) -> dict[str, set[str]]:
-    """Return service id → owners(s) of DESIGN §5, read straight from the model.
-
-    The same sets as :func:`orggraph.queries.ownership.owners_of`, without building the graph:
-    a diff runs once per scenario and the graph would cost more than the rest of it.
-
-    >>> from orggraph.examples import load_example
-    >>> sorted(owners(load_example("tiny"))["staf-ruimte"])
-    ['an-peeters', 'bram-claes']
-    """
-    parent = {d.id: d.parent for d in city.domains}
-    holders: dict[str, set[str]] = defaultdict(set)
-    steered: dict[str, set[str]] = defaultdict(set)
-    for member in city.college:
-        for item in member.portfolio:
-            holders[item.domain].add(member.id)
-        for unit in member.steers:
-            steered[unit].add(member.id)
-    memo: dict[str, frozenset[str]] = {}
-
-    def above(domain: str) -> frozenset[str]:
-        """Holders of ``domain`` or of one of its ancestors."""
-        if domain not in memo:
-            memo[domain] = frozenset()  # a cycle cannot pass validation; never loop on one
-            up = parent.get(domain)
-            memo[domain] = frozenset(holders.get(domain, ())) | (above(up) if up else frozenset())
-        return memo[domain]
-
-    return {u.id: set(steered.get(u.id, ())).union(*(above(d) for d in u.domains))
-            for u in city.units if u.kind in SERVICE_KINDS}
-
-
-def _owned(city: City) -> dict[str, set[str]]:
-    """Return college member → services they own."""
-    owned: dict[str, set[str]] = defaultdict(set)
-    for service, members in owners(city).items():
-        for member in members:
-            owned[member].add(service)
-    return owned
-
-
 def _ownership(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
     """Per college member in both cities: the services gained and lost."""
     oa, ob = a.owned, b.owned
-    services = {u.id for u in a.city.units if u.kind in SERVICE_KINDS} & {
-        u.id for u in b.city.units if u.kind in SERVICE_KINDS}
+    services = set(a.core.services) & set(b.core.services)
     result = []
     college_a = {q.id for q in a.city.college}
     nobody: set[str] = set()
