@@ -42,7 +42,7 @@ def domain_metrics(core: Core) -> dict[str, float | int | None]:
 def domain_rows(core: Core) -> list[DomainRow]:
     """Return one row per top-level domain of the dataset (held or not), in dataset order."""
     holders = holders_of(core)
-    tops = [d.id for d in core.city.domains if d.parent is None]
+    tops = [d for d, top in core.top_domain.items() if top == d]
     tops += [d for d in holders if d not in core.top_domain]
     names = {d.id: d.name for d in core.city.domains}
     return [DomainRow(id=d, name=names.get(d, d), holders=len(holders.get(d, [])),
