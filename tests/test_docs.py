@@ -58,10 +58,40 @@ def test_the_csv_of_the_format_guide_loads_in_a_folder(tmp_path):
     assert city.units[3].domains == ["spatial-planning", "environment-policy"]
 
 
-@pytest.mark.parametrize("name", command_names())
-def test_every_command_has_help_and_is_in_the_readme(name):
-    result = runner.invoke(app, [*name.split(), "--help"])
+def _command(name: str):
+    command = typer.main.get_command(app)
+    for part in name.split():
+        command = command.commands[part]
+    return command
+
+
+def _options(name: str) -> list[str]:
+    return [opt for param in _command(name).params for opt in param.opts
+            if opt.startswith("--") and opt != "--help"]
+
+
+def _docs() -> str:
+    return "\n".join(p.read_text(encoding="utf-8")
+                     for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+
+
+@pytest.mark.parametrize("name", [n for n in command_names() if n != "scenario"])
+def test_every_command_help_names_its_options_and_ends_with_an_example(name):
+    result = runner.invoke(app, [*name.split(), "--help"], terminal_width=200)
     assert result.exit_code == 0
-    assert "Example" in result.stdout or "Usage" in result.stdout
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"orggraph {name}" in readme, f"`orggraph {name}` is not in the README"
+    missing = [opt for opt in _options(name) if opt not in result.stdout]
+    assert not missing, f"`orggraph {name} --help` does not show {missing}"
+    assert f"Example: orggraph {name}" in result.stdout
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_and_option_is_in_the_docs(name):
+    docs = _docs()
+    assert f"orggraph {name}" in docs, f"`orggraph {name}` is in neither README.md nor docs/"
+    missing = [opt for opt in _options(name) if opt not in docs]
+    assert not missing, f"the options {missing} of `orggraph {name}` are not documented"
+
+
+def test_the_option_check_can_fail():
+    """The checks above read real option names: a command surely has --format, none --nope."""
+    assert "--format" in _options("metrics") and "--nope" not in _options("metrics")
