@@ -53,8 +53,8 @@ def info(path: OnePath) -> None:
 
     Example: orggraph info examples/gent.yaml
     """
+    from orggraph.info_tables import info_tables
     from orggraph.loaders import load
-    from orggraph.report import info_tables
 
     city = load(path)
     for table in info_tables(city):

@@ -81,10 +81,34 @@ def test_tiny_tables_by_hand(tiny):
         ("jeugdzorgtraject", 1, False), ("klimaatplan", 2, True),
         ("kindvriendelijke-buurt", 2, True)]
     assert [(s.id, s.embedding) for s in r.strategic_cells] == [("strategische-cel", "top")]
-    # dienst-jeugd and dienst-mobiliteit tie: the id decides.
-    assert [b.id for b in r.boundary_spanners] == [
-        "stad", "dienst-jeugd", "dienst-mobiliteit", "cluster-mens", "cluster-ruimte"]
     assert not r.betweenness_approximate
+
+
+def test_boundary_spanners_by_hand(tiny):
+    """The spanners are the top five of betweenness on the units' graph, ties by id.
+
+    The graph is written here by hand from examples/tiny.yaml: the PART_OF tree, and one edge
+    per pair of units in a programme (jeugdzorgtraject: jeugd, zorg; klimaatplan: the cell,
+    mobiliteit, wonen; kindvriendelijke-buurt: jeugd, mobiliteit, staf-ruimte). networkx
+    computes the betweenness independently of orggraph's igraph code.
+    """
+    tree = [("stad", u) for u in ("strategische-cel", "kabinet", "cluster-ruimte",
+                                  "cluster-mens")]
+    tree += [("cluster-ruimte", u) for u in ("dienst-mobiliteit", "dienst-wonen", "staf-ruimte")]
+    tree += [("cluster-mens", u) for u in ("dienst-zorg", "dienst-jeugd")]
+    pairs = [("dienst-jeugd", "dienst-zorg"), ("strategische-cel", "dienst-mobiliteit"),
+             ("strategische-cel", "dienst-wonen"), ("dienst-mobiliteit", "dienst-wonen"),
+             ("dienst-jeugd", "dienst-mobiliteit"), ("dienst-jeugd", "staf-ruimte"),
+             ("dienst-mobiliteit", "staf-ruimte")]
+    scores = nx.betweenness_centrality(nx.Graph(tree + pairs))
+    expected = sorted(scores, key=lambda u: (-round(scores[u], 12), u))[:5]
+    spanners = metrics(tiny).boundary_spanners
+    assert [b.id for b in spanners] == expected
+    assert [b.betweenness for b in spanners] == pytest.approx([scores[u] for u in expected])
+    # jeugd and mobiliteit are symmetric in this graph (each links its cluster to the other's
+    # services through kindvriendelijke-buurt): a tie, which the id breaks.
+    assert scores["dienst-jeugd"] == pytest.approx(scores["dienst-mobiliteit"])
+    assert expected.index("dienst-jeugd") < expected.index("dienst-mobiliteit")
 
 
 def _two_clusters(programmes, **kw):
@@ -190,11 +214,11 @@ def test_betweenness_equals_networkx(seed):
     assert sampled == pytest.approx(nx.betweenness_centrality(graph, k=8, seed=seed), abs=1e-12)
 
 
-def test_large_city_betweenness_is_marked_approximate(monkeypatch, tiny):
-    import orggraph.queries.spanners as spanners
+def test_large_city_betweenness_is_marked_approximate():
+    from orggraph.queries.spanners import EXACT_LIMIT
+    from orggraph.synth import synthetic_city
 
-    monkeypatch.setattr(spanners.betweenness, "__defaults__", (5, 4, spanners.SEED))
-    r = metrics(tiny)
+    r = metrics(synthetic_city(EXACT_LIMIT + 1, seed=1))  # one unit over the exact limit
     assert r.betweenness_approximate and all(b.approximate for b in r.boundary_spanners)
 
 

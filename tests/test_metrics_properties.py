@@ -6,7 +6,7 @@ import ast
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from plugin_metrics import make_city
 
@@ -106,8 +106,7 @@ def test_programme_inside_one_cluster_never_raises_transversal_share(city, data)
 def test_moving_an_aldermans_services_into_one_cluster_gives_span_one(city, data):
     before = metrics(city)
     owners = [a for a in before.aldermen if a.services > 0]
-    if not owners:
-        return
+    assume(owners)  # a city where no college member owns a service says nothing here
     alderman = data.draw(st.sampled_from(owners)).id
     target = data.draw(st.sampled_from([u.id for u in city.units if u.kind == "cluster"]))
     owned = set(Core(city).owned[alderman])

@@ -11,6 +11,8 @@ from collections import Counter
 
 from rich.table import Table
 
+from orggraph.core import Core
+from orggraph.numbers import format_number
 from orggraph.schemas.dataset import City
 from orggraph.schemas.enums import UnitKind
 
@@ -54,14 +56,12 @@ def _college(city: City) -> Table:
 
 
 def _clusters(city: City) -> Table:
-    from orggraph.queries.structure import cluster_of
-
     table = Table(title="Clusters and their services", title_justify="left", show_lines=True)
     table.add_column("cluster")
     table.add_column("units", justify="right")
     table.add_column("fte", justify="right")
     table.add_column("services")
-    clusters = cluster_of(city)
+    clusters = Core(city).cluster
     names = {u.id: u.name for u in city.units}
     members: dict[str, list] = {}
     for unit in city.units:
@@ -70,5 +70,5 @@ def _clusters(city: City) -> Table:
     for cluster, units in members.items():
         fte = sum(u.fte or 0 for u in units)
         services = ", ".join(u.name for u in units if u.id != cluster)
-        table.add_row(names[cluster], str(len(units)), f"{fte:g}", services or "—")
+        table.add_row(names[cluster], str(len(units)), format_number(fte, "fte"), services or "—")
     return table
