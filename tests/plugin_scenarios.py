@@ -13,7 +13,8 @@ Mini (the base)::
     dir: general director, heads stad, member of the MAT
     programme p1: lead s1, contributor s3, sponsor m1, partner biz (business)
 
-Owners (DESIGN §5): s1 {m1}, s2 {m1}, s3 {m2}, s4 {m2}, so every cluster answers to one member.
+Owners (docs/design.md §5): s1 {m1}, s2 {m1}, s3 {m2}, s4 {m2}, so every cluster answers to one
+member.
 """
 
 from __future__ import annotations

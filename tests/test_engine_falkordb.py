@@ -1,4 +1,4 @@
-"""Push, read back and query on a real local FalkorDB (DESIGN §6)."""
+"""Push, read back and query on a real local FalkorDB (docs/design.md §6)."""
 
 from __future__ import annotations
 

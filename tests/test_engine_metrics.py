@@ -1,8 +1,8 @@
 """The cross-engine test: every metric query of the library equals the Python metric.
 
-DESIGN §5 gives every metric one Python implementation over NetworkX and one Cypher query; this
-runs the Cypher on a real FalkorDB holding every example city and compares, key by key. FalkorDB
-prints floats with 15 significant digits, hence the relative tolerance of 1e-9.
+docs/design.md §5 gives every metric one Python implementation over NetworkX and one Cypher query;
+this runs the Cypher on a real FalkorDB holding every example city and compares, key by key.
+FalkorDB prints floats with 15 significant digits, hence the relative tolerance of 1e-9.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The NetworkX graph of DESIGN §2: counts per label and type, and round-trips."""
+"""The NetworkX graph of docs/design.md §2: counts per label and type, and round-trips."""
 
 from __future__ import annotations
 

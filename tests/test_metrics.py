@@ -1,4 +1,4 @@
-"""The metrics of DESIGN §5 on small cities whose values are computed by hand."""
+"""The metrics of docs/design.md §5 on small cities whose values are computed by hand."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each change of DESIGN §4 on the hand-made mini city, and each way a change can fail."""
+"""Each change of docs/design.md §4 on the hand-made mini city, and each way a change can fail."""
 
 from __future__ import annotations
 

@@ -29,12 +29,12 @@ def result_of(name: str):
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
-def test_every_example_scenario_applies_and_cites_its_seed(path):
+def test_every_example_scenario_applies_and_cites_its_idea(path):
     scenario = load_scenario(path)
     assert scenario.base_path.exists()
     apply(load(scenario.base_path), scenario)
     header = path.read_text(encoding="utf-8").split("format:")[0]
-    assert "Seed idea (seeds/" in header
+    assert "# Idea from the reform notes (" in header
 
 
 def test_every_city_example_has_a_scenario():
@@ -95,7 +95,7 @@ def test_aalst_omgeving_bundle_by_hand():
 
 
 def test_aalst_mat_sponsors_changes_no_metric():
-    """A sponsor is not part of any metric of DESIGN §5: every value stays, and the report
+    """A sponsor is not part of any metric of docs/design.md §5: every value stays, and the report
     lists the three new sponsors and the two new MAT members."""
     result = result_of("aalst-mat-sponsors")
     assert result.metrics.metrics == result.base.metrics

@@ -22,7 +22,7 @@ runner = CliRunner()
 
 
 def cluster_of(city):
-    """Return unit id → cluster(u) of DESIGN §5, restated here so these tests stand alone."""
+    """Return unit id → cluster(u) (docs/design.md §5), restated so these tests stand alone."""
     units = {u.id: u for u in city.units}
     result = {}
     for unit in city.units:

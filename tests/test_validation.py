@@ -1,4 +1,4 @@
-"""Validation of datasets: every error of DESIGN §3 with its file, line and message, exit 1."""
+"""Validation of datasets: every error of docs/design.md §3 with its file, line, message; exit 1."""
 
 from __future__ import annotations
 
@@ -167,3 +167,23 @@ def test_a_domain_clashing_with_the_taxonomy_is_reported(write):
     (problem,) = caught.value.problems
     assert problem.file == path and problem.line == 5
     assert "the id 'economy' is used twice" in problem.message
+
+
+def test_a_url_in_a_flow_list_loads(write):
+    """YAML 1.2 reads `[https://x]` as a list of one URL; ruamel's C loader (YAML 1.1), used
+    when ruamel.yaml.clib is installed, refuses it, so the loader must not depend on it."""
+    path = write("city.yaml", "format: orggraph/1\ncity: {id: v, name: V, sources: "
+                 "[https://www.voorbeeldstad.be/bestuur]}\nunits:\n"
+                 "  - {id: stad, name: Stad, kind: organisation}\n")
+    assert orggraph.load(path).city.sources == ["https://www.voorbeeldstad.be/bestuur"]
+
+
+def test_a_problem_names_the_entity_it_is_about(write):
+    """The entity comes from the data, not from reading the message back."""
+    path = write("city.yaml", "format: orggraph/1\ncity: {id: v, name: V}\nunits:\n"
+                 "  - {id: stad, name: Stad, kind: organisation}\n"
+                 "  - {id: dienst-x, name: X, kind: service, parent: nergens}\n")
+    with pytest.raises(InvalidDataError) as caught:
+        orggraph.load(path)
+    (problem,) = caught.value.problems
+    assert (problem.section, problem.entity, problem.line) == ("units", "dienst-x", 5)

@@ -1,4 +1,4 @@
-"""``orggraph scenario compare`` and ``orggraph scenario diff``: redesign scenarios (DESIGN §4)."""
+"""``orggraph scenario compare`` and ``scenario diff``: redesign scenarios (docs/design.md §4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Cypher engines: Neo4j 5 and FalkorDB behind one small interface (DESIGN §6).
+"""Cypher engines: Neo4j 5 and FalkorDB behind one small interface (docs/design.md §6).
 
 >>> from orggraph.engines import LocalFalkorDB, push, read_city   # doctest: +SKIP
 >>> with LocalFalkorDB() as engine:                                # doctest: +SKIP

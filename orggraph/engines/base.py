@@ -3,7 +3,7 @@
 An engine runs a query with parameters and returns a :class:`Result`; it runs it read-only unless
 told otherwise, and it opens a write unit (:meth:`Engine.write_unit`) in which several statements
 either all take effect or none does. Neo4j does that with a transaction; FalkorDB, which has no
-client transactions, with a copy of the graph renamed over the original (DESIGN §6).
+client transactions, with a copy of the graph renamed over the original (docs/design.md §6).
 
 >>> Result(columns=["n"], rows=[[1]]).records()
 [{'n': 1}]

@@ -1,4 +1,4 @@
-"""Open an engine from connection settings: a URI whose scheme picks the engine (DESIGN §6).
+"""Open an engine from connection settings: a URI whose scheme picks the engine (docs/design.md §6).
 
 ``bolt://``, ``bolt+s://``, ``neo4j://``, ``neo4j+s://`` ... → Neo4j; ``falkordb://``,
 ``falkor://``, ``redis://`` → FalkorDB. Missing settings come from the environment:

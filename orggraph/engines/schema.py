@@ -13,7 +13,7 @@ from __future__ import annotations
 
 __all__ = ["PRIMARY_LABELS", "falkordb_schema", "neo4j_schema"]
 
-#: The label every node of one entity section carries, in the order of DESIGN §2.
+#: The label every node of one entity section carries, in the order of docs/design.md §2.
 PRIMARY_LABELS = ("City", "Domain", "Unit", "Body", "Person", "Challenge", "Programme", "Partner")
 
 

@@ -38,7 +38,7 @@ __all__ = [
 
 #: The labels of unit kinds (``Service``, ``StrategicCell``, ...).
 KIND_LABELS = tuple(label_of_kind(kind.value) for kind in UnitKind)
-#: Relationship types of DESIGN §2.
+#: Relationship types of docs/design.md §2.
 RELATIONSHIP_TYPES = ("PART_OF", "OF", "WORKS_ON", "LEADS", "CONTRIBUTES_TO", "ADDRESSES",
                       "COVERS", "PARTNERS_IN", "RELATES_TO", "HOLDS", "STEERS", "HEADS",
                       "MEMBER_OF", "SPONSORS")

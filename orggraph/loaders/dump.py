@@ -86,7 +86,7 @@ _Representer.add_representer(str, _Representer.represent_str)
 
 
 def _write_yaml(doc: dict[str, Any], handle: IO[str]) -> None:
-    yaml = YAML(typ="safe")
+    yaml = YAML(typ="safe", pure=True)
     yaml.Representer = _Representer
     yaml.default_flow_style = False
     yaml.allow_unicode = True

@@ -1,4 +1,4 @@
-"""The graph form of a city (DESIGN §2) in NetworkX, and back.
+"""The graph form of a city (docs/design.md §2) in NetworkX, and back.
 
 Nodes are keyed by ``uid`` (``<city id>:<entity id>``; ``<city id>@<scenario>:<entity id>`` in a
 scenario) and carry ``labels`` (a set such as ``{"Unit", "Service"}``), ``uid``, ``id``, ``city``,

@@ -176,7 +176,9 @@ def _parse(source: SourceFile, raw: RawDataset) -> Any:
             raw.problems.append(Problem(source.path, err.lineno, f"is not valid JSON: {err.msg}."))
             return None
     try:
-        return YAML(typ="safe").load(source.text)
+        # pure: ruamel's C loader, used when ruamel.yaml.clib is installed, reads YAML 1.1 and
+        # refuses valid 1.2 such as `sources: [https://example.be]`.
+        return YAML(typ="safe", pure=True).load(source.text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None

@@ -37,7 +37,7 @@ def taxonomy_path(name: str) -> Path:
 
 @cache
 def _load(name: str) -> tuple[dict[str, Any], ...]:
-    data = YAML(typ="safe").load(taxonomy_path(name).read_text(encoding="utf-8"))
+    data = YAML(typ="safe", pure=True).load(taxonomy_path(name).read_text(encoding="utf-8"))
     return tuple(data["domains"])
 
 

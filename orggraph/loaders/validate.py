@@ -1,7 +1,7 @@
 """Turn a :class:`RawDataset` into a valid :class:`City`, or report every problem at once.
 
-Checks, in one run (DESIGN §3): the shape and vocabulary of every entry (missing fields, wrong
-types, unknown kinds or roles, unknown fields), ids unique across the dataset, every reference
+Checks, in one run (docs/design.md §3): the shape and vocabulary of every entry (missing fields,
+wrong types, unknown kinds or roles, unknown fields), ids unique across the dataset, every reference
 pointing at an existing id of the right section (with the closest ids suggested), no cycle in
 ``parent``, exactly one ``organisation`` root, and portfolio items whose domain exists. The
 wording of shape problems is :mod:`orggraph.loaders.explain`'s, ids and references are checked in

@@ -1,4 +1,4 @@
-"""The queries layer: the metrics of DESIGN §5 computed on the NetworkX graph of a city.
+"""The queries layer: the metrics of docs/design.md §5 computed on the NetworkX graph of a city.
 
 >>> from orggraph.examples import load_example
 >>> result = metrics(load_example("tiny"))

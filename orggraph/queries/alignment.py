@@ -1,4 +1,4 @@
-"""How political portfolios line up with the clusters of the administration (DESIGN §5).
+"""How political portfolios line up with the clusters of the administration (docs/design.md §5).
 
 With M[a][c] the number of services of cluster c that college member a owns:
 ``portfolio_cluster_alignment`` = Σ_a max_c M[a][c] / Σ M (1 when every alderman's services sit in

@@ -1,4 +1,4 @@
-"""Compute every metric of DESIGN §5 for one city: :func:`metrics`.
+"""Compute every metric of docs/design.md §5 for one city: :func:`metrics`.
 
 >>> from orggraph.examples import load_example
 >>> result = metrics(load_example("tiny"))
@@ -49,7 +49,7 @@ def metrics(city: City | nx.MultiDiGraph, spanners: bool = True) -> CityMetrics:
 
     Returns
     -------
-    CityMetrics whose ``metrics`` has exactly the keys of DESIGN §5 in order; a metric whose
+    CityMetrics whose ``metrics`` has exactly the keys of docs/design.md §5 in order; a metric whose
     denominator is empty (no programmes, no fte, no college, ...) is ``None``.
     """
     core = Core(city if isinstance(city, City) else from_networkx(city))

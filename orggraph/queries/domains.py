@@ -1,4 +1,4 @@
-"""How the top-level policy domains are shared out over the college (DESIGN §5).
+"""How the top-level policy domains are shared out over the college (docs/design.md §5).
 
 A member holds top-level domain D when one of their portfolio items has a domain d with
 root(d) = D. ``domains_split`` counts the top-level domains held by two members or more (the seed

@@ -1,4 +1,4 @@
-"""The two summary indices of DESIGN §5, on a 0–100 scale.
+"""The two summary indices of docs/design.md §5, on a 0–100 scale.
 
 ``transversality_index`` = 100 × mean of the non-null values of share_transversal_programmes,
 transversal_coverage, (ei_index + 1)/2 and quadruple_helix_share. ``coherence_index`` = 100 × mean

@@ -1,4 +1,4 @@
-"""The metric keys of DESIGN §5, which of them to show first, and which way is better.
+"""The metric keys of docs/design.md §5, which of them to show first, and which way is better.
 
 >>> METRIC_KEYS[:3]
 ('n_units', 'n_services', 'n_clusters')
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __all__ = ["DIRECTION", "HEADLINE_KEYS", "INDEX_KEYS", "LABELS", "METRIC_KEYS"]
 
-#: Every city-level metric key of DESIGN §5, in the order of its table.
+#: Every city-level metric key of docs/design.md §5, in the order of its table.
 METRIC_KEYS: tuple[str, ...] = (
     "n_units",
     "n_services",

@@ -6,9 +6,9 @@ Every file starts with a comment header, then the query::
     // description: Which services no college member steers or holds a portfolio item for.
     // parameter: city: a city id (gent), or <city>@<scenario> for a pushed scenario
 
-Queries named after a metric key of DESIGN §5 compute that metric (one row, one column) and must
-equal the Python metric; the others answer questions a policy analyst asks. All stick to the
-openCypher that both Neo4j 5 and FalkorDB run (DESIGN §6).
+Queries named after a metric key of docs/design.md §5 compute that metric (one row, one column)
+and must equal the Python metric; the others answer questions a policy analyst asks. All stick to
+the openCypher that both Neo4j 5 and FalkorDB run (docs/design.md §6).
 
 >>> query = get_query("n_units")
 >>> query.parameters

@@ -1,4 +1,4 @@
-"""How much work crosses cluster lines: programme measures of DESIGN §5.
+"""How much work crosses cluster lines: programme measures of docs/design.md §5.
 
 A programme p is transversal when its units, units(p) = {lead} ∪ contributors, sit in two clusters
 or more. The E–I index (Krackhardt & Stern 1988) counts, over every programme and every unordered

@@ -1,4 +1,5 @@
-"""The typed result of :func:`orggraph.queries.metrics`, serialising to the JSON of DESIGN §7.
+"""The typed result of :func:`orggraph.queries.metrics`, serialising to the JSON of docs/design.md
+§7.
 
 >>> r = CityMetrics(city="x", metrics={"n_units": 1})
 >>> sorted(r.to_json_dict())
@@ -107,7 +108,7 @@ class BoundarySpanner(_Row):
 
 
 class CityMetrics(_Row):
-    """All metrics of one city (DESIGN §5).
+    """All metrics of one city (docs/design.md §5).
 
     Attributes: ``city`` (the city id), ``metrics`` (key → value, keys exactly
     :data:`~orggraph.queries.keys.METRIC_KEYS` in order, ``None`` where the denominator is empty),
@@ -131,6 +132,6 @@ class CityMetrics(_Row):
     spanners_computed: bool = True
 
     def to_json_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of DESIGN §7 (``city``, ``metrics`` and the six tables)."""
+        """Return the JSON shape of docs/design.md §7 (``city``, ``metrics`` and the six tables)."""
         return self.model_dump(mode="json", exclude={"name", "betweenness_approximate",
                                                     "spanners_computed"})

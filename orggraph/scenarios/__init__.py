@@ -1,4 +1,4 @@
-"""Redesign scenarios (DESIGN §4): read them, apply them to a base city, compare and diff.
+"""Redesign scenarios (docs/design.md §4): read them, apply them to a base city, compare and diff.
 
 >>> from orggraph.examples import load_example
 >>> base = load_example("tiny")

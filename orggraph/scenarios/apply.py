@@ -1,4 +1,4 @@
-"""Apply a scenario's changes, in order, to a copy of its base city (DESIGN §4).
+"""Apply a scenario's changes, in order, to a copy of its base city (docs/design.md §4).
 
 Each change either works or raises :class:`ChangeError`, which names the change by its index
 (counted from 1, as a user counts), what it could not find and the closest existing ids. The

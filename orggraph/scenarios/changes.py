@@ -1,4 +1,4 @@
-"""The eight kinds of change of a scenario (DESIGN §4), each applied to a draft city.
+"""The eight kinds of change of a scenario (docs/design.md §4), each applied to a draft city.
 
 Each function takes the draft, the change and its :class:`Step`, modifies the draft (through
 :meth:`Step.own`, so that the base is never touched) and yields the ids of the entities it

@@ -1,4 +1,4 @@
-"""Compare scenarios with their base, metric by metric (DESIGN §4, §5).
+"""Compare scenarios with their base, metric by metric (docs/design.md §4, §5).
 
 For the base and each scenario: every metric, the change from the base and whether that change is
 better or worse for transversality or coherence (after :data:`~orggraph.queries.DIRECTION`), plus

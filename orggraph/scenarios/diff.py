@@ -1,5 +1,5 @@
 """What changed between two cities: units moved, portfolio items reassigned, clusters merged,
-what appeared or disappeared, and the disruption figures of DESIGN §4.
+what appeared or disappeared, and the disruption figures of docs/design.md §4.
 
 Works between a base and a scenario, between two scenarios, or between two legislatures of one
 city: entities are matched by id.
@@ -53,7 +53,7 @@ class Difference:
 
 @dataclass
 class CityDiff:
-    """Every difference from ``a`` to ``b`` and the two disruption figures of DESIGN §4."""
+    """Every difference from ``a`` to ``b`` and the two disruption figures of docs/design.md §4."""
 
     a: str
     b: str

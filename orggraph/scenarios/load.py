@@ -81,7 +81,7 @@ def _parse(source: SourceFile) -> dict:
         if source.path.suffix.lower() == ".json":
             data = json.loads(source.text)
         else:
-            data = YAML(typ="safe").load(source.text)
+            data = YAML(typ="safe", pure=True).load(source.text)
     except json.JSONDecodeError as err:
         raise InvalidDataError([Problem(source.path, err.lineno,
                                         f"is not valid JSON: {err.msg}.")]) from None

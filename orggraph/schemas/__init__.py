@@ -1,4 +1,4 @@
-"""Pydantic models of the file formats (DESIGN §2–§4)."""
+"""Pydantic models of the file formats (docs/design.md §2–§4)."""
 
 from orggraph.schemas.dataset import (
     Body,

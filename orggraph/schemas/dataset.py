@@ -1,4 +1,4 @@
-"""Pydantic models of a city dataset (`format: orggraph/1`, DESIGN §2 and §3).
+"""Pydantic models of a city dataset (`format: orggraph/1`, docs/design.md §2 and §3).
 
 The models check shapes and vocabularies; references between entities (a parent that must exist,
 one root, no cycles) are checked by :mod:`orggraph.loaders.validate`, which can point at the file
@@ -178,7 +178,7 @@ class Programme(Entity):
 
 
 class Relation(_Model):
-    """The city's relation to a partner, after the CSI Flanders survey (seeds/000)."""
+    """The city's relation to a partner, after the CSI Flanders survey."""
 
     funding_share: float | None = Field(default=None, ge=0, le=1)
     controls_operation: bool | None = None

@@ -1,7 +1,7 @@
 """Closed vocabularies of the data model, with the Dutch words users type.
 
-Every enum is a ``StrEnum`` whose values are the English names of DESIGN §2. Data authors write
-Dutch just as often (``dienst``, ``schepen``, ``burgemeester``), so each enum has a table of
+Every enum is a ``StrEnum`` whose values are the English names of docs/design.md §2. Data authors
+write Dutch just as often (``dienst``, ``schepen``, ``burgemeester``), so each enum has a table of
 synonyms; :func:`normalise` folds case, spaces and hyphens and maps a synonym to its value.
 
 Examples
@@ -33,7 +33,7 @@ __all__ = [
 
 
 class UnitKind(StrEnum):
-    """What a unit of the administration is (DESIGN §2)."""
+    """What a unit of the administration is (docs/design.md §2)."""
 
     organisation = "organisation"
     cluster = "cluster"
@@ -109,11 +109,11 @@ class PartnerMode(StrEnum):
     other = "other"
 
 
-#: Unit kinds counted as "services" (the set S of DESIGN §5).
+#: Unit kinds counted as "services" (the set S of docs/design.md §5).
 SERVICE_KINDS = frozenset(
     {UnitKind.service, UnitKind.staff, UnitKind.strategic_cell, UnitKind.agency}
 )
-#: Roles whose holders sit in the college (the set A of DESIGN §5).
+#: Roles whose holders sit in the college (the set A of docs/design.md §5).
 COLLEGE_ROLES = frozenset({Role.mayor, Role.alderman, Role.ocmw_chair})
 
 

@@ -1,4 +1,4 @@
-"""Pydantic models of a scenario file (`format: orggraph-scenario/1`, DESIGN §4).
+"""Pydantic models of a scenario file (`format: orggraph-scenario/1`, docs/design.md §4).
 
 A scenario names its base dataset and lists changes, each a mapping with exactly one key (the
 kind of change) whose value holds the change's fields. Unknown fields are errors.
@@ -137,7 +137,7 @@ class Remove(_Action):
     id: Id
 
 
-#: Change kinds by the key that introduces them in a scenario file, in DESIGN §4's order.
+#: Change kinds by the key that introduces them in a scenario file, in docs/design.md §4's order.
 CHANGE_TYPES: dict[str, type[_Action]] = {
     cls.verb: cls for cls in (Move, Reassign, Give, Steer, Merge, Rename, Add, Remove)
 }
