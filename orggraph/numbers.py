@@ -7,13 +7,15 @@ output         null   integers   floats                          0–100 index  
 ``scenario``   —      as is      whole ≥ 1: as is; ≥ 10: 1       (as floats)  sign, same
                                  decimal; else 3 decimals                     size; index
                                                                               1 decimal
+``panel``      n/a    as is      ≥ 10: 1 decimal; else 2 decimals
 ``fte``        —      as is      shortest form (``12.5``, ``3``)
 ``score``      —      as is      4 decimals (betweenness)
 =============  =====  =========  ==============================  ===========  ==========
 
 ``metric`` is the metric tables of ``orggraph metrics`` and the demo; ``scenario`` is the
-comparison of scenarios, in the terminal and in the HTML report. CSV and JSON keep the full
-value: they are read by programs, not people.
+comparison of scenarios, in the terminal and in the HTML report; ``panel`` is the metrics panel
+of a map, where space is short. CSV and JSON keep the full value: they are read by programs, not
+people.
 
 >>> format_number(2 / 3), format_number(60.119, index=True), format_number(None)
 ('0.667', '60.1', '—')
@@ -29,7 +31,7 @@ __all__ = ["NULL", "Style", "format_change", "format_number"]
 
 #: How a null value (an empty denominator) is shown.
 NULL = "—"
-Style = Literal["metric", "scenario", "fte", "score"]
+Style = Literal["metric", "scenario", "panel", "fte", "score"]
 
 
 def format_number(value: float | int | None, style: Style = "metric", *,
@@ -41,11 +43,15 @@ def format_number(value: float | int | None, style: Style = "metric", *,
 
     >>> format_number(3), format_number(0.123456, "scenario"), format_number(12.5, "fte")
     ('3', '0.123', '12.5')
+    >>> format_number(0.123456, "panel"), format_number(None, "panel")
+    ('0.12', 'n/a')
     """
     if value is None:
-        return NULL
+        return "n/a" if style == "panel" else NULL
     if isinstance(value, int):
         return str(value)
+    if style == "panel":
+        return f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
     if style == "fte":
         return f"{value:g}"
     if style == "score":

@@ -29,3 +29,18 @@ def test_schema_accepts_dutch_synonyms():
     schema = schema_files()["orggraph-1.schema.json"]
     kinds = schema["$defs"]["UnitKind"]["enum"]
     assert "service" in kinds and "dienst" in kinds and "strategische cel" in kinds
+
+
+def test_the_sections_are_written_once_in_file_order():
+    """City and a scenario's `add` take their section fields from one class; the order is the
+    order of written files and of the schemas' properties."""
+    from orggraph.schemas.dataset import SECTION_MODELS, SECTIONS, City, Sections
+    from orggraph.schemas.scenario import Add
+
+    assert tuple(Sections.model_fields) == SECTIONS
+    assert list(City.model_fields) == ["format", "city", "taxonomy", *SECTIONS]
+    assert tuple(Add.model_fields) == SECTIONS
+    for section, model in SECTION_MODELS.items():
+        assert Sections.model_fields[section].annotation == list[model]
+    schema = schema_files()["orggraph-1.schema.json"]
+    assert list(schema["properties"]) == ["format", "city", "taxonomy", *SECTIONS]

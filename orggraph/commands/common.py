@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -18,10 +19,18 @@ from rich.console import Console
 
 from orggraph.errors import InvalidDataError, OrggraphError, UsageError
 
-__all__ = ["App", "OnePath", "Paths", "check_sort", "err", "fail", "out", "plural",
+__all__ = ["App", "Format", "OnePath", "Paths", "check_sort", "err", "fail", "out", "plural",
            "reporting_errors"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Format(StrEnum):
+    """Output formats of the commands that print rows (``metrics``, ``cypher``)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

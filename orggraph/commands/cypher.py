@@ -7,13 +7,12 @@ import io
 import json
 import re
 from contextlib import ExitStack
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from orggraph.commands.common import Paths, err, out
+from orggraph.commands.common import Format, Paths, err, out
 from orggraph.errors import UsageError
 
 __all__ = ["parse_param", "plain", "register", "scenario_label"]
@@ -24,14 +23,6 @@ Uri = Annotated[str | None, typer.Option(
 User = Annotated[str | None, typer.Option("--user", help="User name (default: $ORGGRAPH_USER).")]
 Database = Annotated[str | None, typer.Option(
     "--database", help="Neo4j database, or FalkorDB graph (default: orggraph).")]
-
-
-class Format(StrEnum):
-    """Output formats of ``orggraph cypher``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -72,9 +63,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, float) and value.is_integer():
-        return str(value)
-    return str(value)
+    return str(value)  # engine values as they are: not rounded, an analyst's query decides
 
 
 def _print_rows(columns: list[str], rows: list[list[Any]], fmt: Format) -> None:

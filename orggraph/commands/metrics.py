@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import io
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from orggraph.commands.common import Paths, check_sort, err, out
+from orggraph.commands.common import Format, Paths, check_sort, err, out
 from orggraph.files import write_atomic
 
 __all__ = ["Format", "register"]
-
-
-class Format(StrEnum):
-    """Output formats of ``orggraph metrics``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 def _render(results, fmt: Format, sort: str | None, width: int | None) -> str:

@@ -21,20 +21,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from orggraph.loaders.gcpause import gc_paused
-from orggraph.schemas.dataset import (
-    Body,
-    Challenge,
-    City,
-    CityInfo,
-    Domain,
-    Partner,
-    PartnerRole,
-    Person,
-    PortfolioItem,
-    Programme,
-    Relation,
-    Unit,
-)
+from orggraph.schemas import dataset as model
 from orggraph.schemas.enums import UnitKind
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built: it is slow to import
@@ -42,7 +29,7 @@ if TYPE_CHECKING:  # networkx is imported when a graph is built: it is slow to i
 
 __all__ = ["from_networkx", "label_of_kind", "to_networkx", "uid"]
 
-_CSI_FIELDS = tuple(Relation.model_fields)
+_CSI_FIELDS = tuple(model.Relation.model_fields)
 
 
 def uid(city: str, entity: str, scenario: str | None = None) -> str:
@@ -77,7 +64,7 @@ class _Builder:
     order ``add_node`` and ``add_edges_from`` would have given them.
     """
 
-    def __init__(self, city: City, scenario: str | None):
+    def __init__(self, city: model.City, scenario: str | None):
         self.city_id = city.id
         self.scenario = scenario
         self.prefix = uid(city.id, "", scenario)
@@ -142,13 +129,13 @@ class _Builder:
         return g
 
 
-def to_networkx(city: City, scenario: str | None = None) -> nx.MultiDiGraph:
+def to_networkx(city: model.City, scenario: str | None = None) -> nx.MultiDiGraph:
     """Return the graph of ``city`` as a ``MultiDiGraph`` (see the module docstring)."""
     with gc_paused():
         return _build(city, scenario)
 
 
-def _build(city: City, scenario: str | None) -> nx.MultiDiGraph:
+def _build(city: model.City, scenario: str | None) -> nx.MultiDiGraph:
     b = _Builder(city, scenario)
     info = city.city
     b.node(info.id, {"City"}, {"name": info.name, "population": info.population,
@@ -204,7 +191,7 @@ def _build(city: City, scenario: str | None) -> nx.MultiDiGraph:
     return b.finish()
 
 
-def from_networkx(g: nx.MultiDiGraph) -> City:
+def from_networkx(g: nx.MultiDiGraph) -> model.City:
     """Rebuild the :class:`City` a graph made by :func:`to_networkx` came from.
 
     Other backends use this to round-trip: read nodes and relationships into a ``MultiDiGraph``
@@ -231,42 +218,43 @@ def from_networkx(g: nx.MultiDiGraph) -> City:
         return found[0] if found else None
 
     (city_node,) = by_label["City"]
-    info = CityInfo(id=city_node["id"], name=city_node["name"],
-                    **{k: city_node[k] for k in ("population", "legislature", "region", "sources")
-                       if k in city_node})
-    domains = [Domain(id=n["id"], name=n["name"], parent=one(n, "PART_OF"), bbc=n.get("bbc", []))
+    info = model.CityInfo(id=city_node["id"], name=city_node["name"],
+                          **{k: city_node[k] for k in ("population", "legislature", "region",
+                                                       "sources") if k in city_node})
+    domains = [model.Domain(id=n["id"], name=n["name"], parent=one(n, "PART_OF"),
+                            bbc=n.get("bbc", []))
                for n in by_label["Domain"]]
-    units = [Unit(id=n["id"], name=n["name"], kind=n["kind"], parent=one(n, "PART_OF"),
-                  domains=ids(n, "WORKS_ON"),
-                  **{k: n[k] for k in ("fte", "budget", "support", "legal_form") if k in n})
+    units = [model.Unit(id=n["id"], name=n["name"], kind=n["kind"], parent=one(n, "PART_OF"),
+                        domains=ids(n, "WORKS_ON"),
+                        **{k: n[k] for k in ("fte", "budget", "support", "legal_form") if k in n})
              for n in by_label["Unit"]]
-    bodies = [Body(id=n["id"], name=n["name"], kind=n["kind"]) for n in by_label["Body"]]
-    people = [Person(id=n["id"], name=n["name"], role=n["role"], party=n.get("party"),
-                     portfolio=[PortfolioItem(title=d["title"], domain=t)
-                                for t, d in out[n["uid"]]["HOLDS"]],
-                     steers=ids(n, "STEERS"), heads=ids(n, "HEADS"),
-                     member_of=ids(n, "MEMBER_OF"))
+    bodies = [model.Body(id=n["id"], name=n["name"], kind=n["kind"]) for n in by_label["Body"]]
+    people = [model.Person(id=n["id"], name=n["name"], role=n["role"], party=n.get("party"),
+                           portfolio=[model.PortfolioItem(title=d["title"], domain=t)
+                                      for t, d in out[n["uid"]]["HOLDS"]],
+                           steers=ids(n, "STEERS"), heads=ids(n, "HEADS"),
+                           member_of=ids(n, "MEMBER_OF"))
               for n in by_label["Person"]]
-    challenges = [Challenge(id=n["id"], name=n["name"]) for n in by_label["Challenge"]]
+    challenges = [model.Challenge(id=n["id"], name=n["name"]) for n in by_label["Challenge"]]
     programmes = []
     for n in by_label["Programme"]:
         incoming = into[n["uid"]]
         leads = [s for s, _ in incoming["LEADS"]]
         sponsors = [s for s, _ in incoming["SPONSORS"]]
-        programmes.append(Programme(
+        programmes.append(model.Programme(
             id=n["id"], name=n["name"], kind=n["kind"], lead=leads[0] if leads else None,
             contributors=[s for s, _ in incoming["CONTRIBUTES_TO"]],
             sponsor=sponsors[0] if sponsors else None, domains=ids(n, "COVERS"),
             challenges=ids(n, "ADDRESSES"),
-            partners=[PartnerRole(partner=s, mode=d["mode"]) for s, d in
+            partners=[model.PartnerRole(partner=s, mode=d["mode"]) for s, d in
                       incoming["PARTNERS_IN"]]))
     relations = dict(out[city_node["uid"]]["RELATES_TO"])
     partners = []
     for n in by_label["Partner"]:
         rel = relations.get(n["id"])
-        relation = Relation(**{k: rel[k] for k in _CSI_FIELDS if k in rel}) if rel else None
-        partners.append(Partner(id=n["id"], name=n["name"], sector=n["sector"],
-                                scope=n.get("scope"), relation=relation))
-    return City(city=info, taxonomy=city_node.get("taxonomy"), domains=domains, units=units,
-                bodies=bodies, people=people, challenges=challenges, programmes=programmes,
-                partners=partners)
+        relation = model.Relation(**{k: rel[k] for k in _CSI_FIELDS if k in rel}) if rel else None
+        partners.append(model.Partner(id=n["id"], name=n["name"], sector=n["sector"],
+                                      scope=n.get("scope"), relation=relation))
+    return model.City(city=info, taxonomy=city_node.get("taxonomy"), domains=domains,
+                      units=units, bodies=bodies, people=people, challenges=challenges,
+                      programmes=programmes, partners=partners)

@@ -38,6 +38,7 @@ from orggraph.maps.palette import (
     UNIT_SHAPES,
     text_on,
 )
+from orggraph.numbers import format_number
 from orggraph.schemas.dataset import City
 from orggraph.schemas.enums import SERVICE_KINDS
 
@@ -70,10 +71,6 @@ def unit_size(fte: float | None, max_fte: float) -> float:
     if not fte or max_fte <= 0:
         return 10.0
     return round(10.0 + 30.0 * math.sqrt(fte / max_fte), 1)
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}"
 
 
 class _Builder:
@@ -110,7 +107,7 @@ class _Builder:
             shape = UNIT_SHAPES[u.kind.value]
             tip = [u.name, f"kind: {shape.label}"]
             if u.fte is not None:
-                tip.append(f"fte: {_fmt(u.fte)}")
+                tip.append(f"fte: {format_number(u.fte, 'fte')}")
             if u.id in self.clusters and self.clusters[u.id] != u.id:
                 tip.append(f"cluster: {self.names[self.clusters[u.id]]}")
             if u.kind in SERVICE_KINDS:

@@ -20,6 +20,7 @@ from orggraph.files import write_atomic
 from orggraph.maps.build import MapData, build_map
 from orggraph.maps.html import fragment, page
 from orggraph.maps.layout import force_positions, tree_positions
+from orggraph.numbers import format_number
 from orggraph.schemas.dataset import City
 
 __all__ = ["FREEZE_ABOVE", "HEADLINE", "RADIAL_ABOVE", "render_map", "write_map"]
@@ -69,12 +70,8 @@ def _headline(city: City, metrics: Any) -> list[dict[str, str]]:
 
 
 def _format(value: Any) -> str:
-    if value is None:
-        return "n/a"
-    if isinstance(value, bool) or isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
+    if value is None or isinstance(value, int | float):
+        return format_number(value, "panel")
     return str(value)
 
 

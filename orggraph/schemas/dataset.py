@@ -13,21 +13,12 @@ Examples
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from orggraph.schemas.enums import (
-    COLLEGE_ROLES,
-    BodyKind,
-    PartnerMode,
-    PartnerScope,
-    PartnerSector,
-    ProgrammeKind,
-    Role,
-    UnitKind,
-    normalise,
-)
+from orggraph.schemas import enums
 
 __all__ = [
     "Body",
@@ -56,17 +47,18 @@ Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s:@]+$")]
 """An entity id: no spaces, no ``:`` or ``@`` (they separate parts of a graph ``uid``)."""
 
 
-def _vocab(enum):
-    return BeforeValidator(lambda value: normalise(enum, value))
+def _vocabulary(enum: type[StrEnum]) -> Any:
+    """Return ``enum`` as a field type that also accepts its Dutch synonyms (normalised)."""
+    return Annotated[enum, BeforeValidator(lambda value: enums.normalise(enum, value))]
 
 
-UnitKindField = Annotated[UnitKind, _vocab(UnitKind)]
-RoleField = Annotated[Role, _vocab(Role)]
-BodyKindField = Annotated[BodyKind, _vocab(BodyKind)]
-ProgrammeKindField = Annotated[ProgrammeKind, _vocab(ProgrammeKind)]
-SectorField = Annotated[PartnerSector, _vocab(PartnerSector)]
-ScopeField = Annotated[PartnerScope, _vocab(PartnerScope)]
-ModeField = Annotated[PartnerMode, _vocab(PartnerMode)]
+UnitKindField = _vocabulary(enums.UnitKind)
+RoleField = _vocabulary(enums.Role)
+BodyKindField = _vocabulary(enums.BodyKind)
+ProgrammeKindField = _vocabulary(enums.ProgrammeKind)
+SectorField = _vocabulary(enums.PartnerSector)
+ScopeField = _vocabulary(enums.PartnerScope)
+ModeField = _vocabulary(enums.PartnerMode)
 
 
 class _Model(BaseModel):
@@ -145,7 +137,7 @@ class Person(Entity):
     @property
     def in_college(self) -> bool:
         """Whether this person is a college member (mayor, alderman or OCMW chair)."""
-        return self.role in COLLEGE_ROLES
+        return self.role in enums.COLLEGE_ROLES
 
 
 class Challenge(Entity):
@@ -156,13 +148,13 @@ class PartnerRole(_Model):
     """A partner's part in a programme."""
 
     partner: Id
-    mode: ModeField = PartnerMode.other
+    mode: ModeField = enums.PartnerMode.other
 
 
 class Programme(Entity):
     """A programme, strategic project, project or action plan across units."""
 
-    kind: ProgrammeKindField = ProgrammeKind.programme
+    kind: ProgrammeKindField = enums.ProgrammeKind.programme
     lead: Id | None = None
     contributors: list[Id] = Field(default_factory=list)
     sponsor: Id | None = None
