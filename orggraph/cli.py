@@ -24,6 +24,25 @@ app = App(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from orggraph import __version__
+
+        out.print(f"orggraph {__version__}", markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True,
+        help="Show the version of orggraph and exit.")] = False,
+) -> None:
+    """Model a city administration as a graph and measure how transversal it is."""
+
+
 @app.command()
 def validate(paths: Paths) -> None:
     """Check datasets and report every problem with its file and line.

@@ -44,3 +44,32 @@ def test_the_sections_are_written_once_in_file_order():
         assert Sections.model_fields[section].annotation == list[model]
     schema = schema_files()["orggraph-1.schema.json"]
     assert list(schema["properties"]) == ["format", "city", "taxonomy", *SECTIONS]
+
+
+def test_version_option_prints_the_package_version():
+    from typer.testing import CliRunner
+
+    from orggraph.cli import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"orggraph {orggraph.__version__}"
+
+
+def test_wheel_carries_examples_and_data_files(tmp_path):
+    """A non-editable install must hold everything `orggraph demo` and the engines read."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path),
+                    str(ROOT)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("orggraph-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f"orggraph/examples_data/{p.relative_to(ROOT / 'examples').as_posix()}"
+                for p in (ROOT / "examples").rglob("*") if p.is_file()}
+    # Every file of the package that git knows, data files included (templates, queries, taxonomy).
+    tracked = subprocess.run(["git", "ls-files", "orggraph"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.split()
+    expected |= set(tracked)
+    assert expected <= names, sorted(expected - names)

@@ -1,0 +1,19 @@
+"""Package layout that pyproject.toml cannot express: the examples travel inside the package.
+
+The example datasets stay at the top of the project, where the docs name them
+(``examples/gent.yaml``), and are installed as ``orggraph/examples_data`` so that ``orggraph demo``
+works from a wheel. Everything else about the package, its data files included, is declared in
+pyproject.toml.
+"""
+
+from setuptools import find_namespace_packages, setup
+
+EXAMPLES = "orggraph.examples_data"
+
+EXAMPLE_FOLDERS = [f"{EXAMPLES}.{name}" for name in find_namespace_packages(where="examples")]
+
+setup(
+    packages=find_namespace_packages(include=["orggraph", "orggraph.*"],
+                                     exclude=["*.__pycache__"]) + [EXAMPLES, *EXAMPLE_FOLDERS],
+    package_dir={EXAMPLES: "examples"},
+)
