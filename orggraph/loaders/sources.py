@@ -24,10 +24,19 @@ from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from orggraph.errors import InvalidDataError, Problem
 from orggraph.loaders.gcpause import gc_paused
+from orggraph.loaders.limits import (
+    MAX_FILE_BYTES,
+    MAX_OPEN_BRACKETS,
+    check_shape,
+    excerpt,
+    line_of_long_number,
+    open_brackets,
+)
 
 __all__ = ["CSV_COLUMNS", "DATA_SUFFIXES", "Origin", "RawDataset", "SourceFile", "read_dataset"]
 
@@ -132,6 +141,9 @@ def read_dataset(path: Path | str) -> RawDataset:
                                             ".json or .csv file to read a dataset from.")])
     elif path.exists():
         files = [path]
+    elif path.is_symlink():
+        raise InvalidDataError([Problem(path, None, "is a symbolic link that leads nowhere (its "
+                                        "target is missing, or the links form a loop).")])
     else:
         raise InvalidDataError([Problem(path, None, "no such file or folder.")])
     with gc_paused():
@@ -143,6 +155,16 @@ def read_dataset(path: Path | str) -> RawDataset:
 
 
 def _read_file(path: Path, raw: RawDataset) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raw.problems.append(Problem(path, None, f"cannot be read: {err.strerror}."))
+        return
+    if size > MAX_FILE_BYTES:
+        raw.problems.append(Problem(path, None, f"is {size / 2**20:,.0f} MiB; orggraph reads "
+                                    f"files up to {MAX_FILE_BYTES // 2**20} MiB. Split the "
+                                    "sections over several files in one folder."))
+        return
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
@@ -156,10 +178,16 @@ def _read_file(path: Path, raw: RawDataset) -> None:
     if path.suffix.lower() == ".csv":
         _read_csv(source, raw)
         return
+    before = len(raw.problems)
     data = _parse(source, raw)
-    if data is None and not raw.problems:
-        raw.problems.append(Problem(path, None, "is empty."))
+    if len(raw.problems) > before:
+        return
     if data is None:
+        raw.problems.append(Problem(path, None, "is empty."))
+        return
+    too_big = check_shape(data)
+    if too_big:
+        raw.problems.append(Problem(path, None, too_big))
         return
     if not isinstance(data, dict):
         raw.problems.append(Problem(path, 1, f"must be a mapping of sections (format, city, "
@@ -169,22 +197,78 @@ def _read_file(path: Path, raw: RawDataset) -> None:
 
 
 def _parse(source: SourceFile, raw: RawDataset) -> Any:
-    if source.path.suffix.lower() == ".json":
-        try:
-            return json.loads(source.text)
-        except json.JSONDecodeError as err:
-            raw.problems.append(Problem(source.path, err.lineno, f"is not valid JSON: {err.msg}."))
-            return None
+    try:
+        if source.path.suffix.lower() == ".json":
+            return _parse_json(source, raw)
+        return _parse_yaml(source, raw)
+    except RecursionError:
+        raw.problems.append(Problem(source.path, None, "nests lists or mappings too deeply to "
+                                    "read; a dataset needs about six levels."))
+    except ValueError:  # Python refuses to turn more than 4,300 digits into an int
+        line = line_of_long_number(source.text)
+        raw.problems.append(Problem(source.path, line, "holds a number with more than 4,300 "
+                                    "digits; no field needs one. Check the number on this line."))
+    return None
+
+
+def _parse_json(source: SourceFile, raw: RawDataset) -> Any:
+    duplicates: list[str] = []
+
+    def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping = dict(pairs)
+        if len(mapping) < len(pairs):
+            seen: set[str] = set()
+            duplicates.extend(k for k, _ in pairs if k in seen or seen.add(k))
+        return mapping
+
+    try:
+        data = json.loads(source.text, object_pairs_hook=no_duplicate_keys)
+    except json.JSONDecodeError as err:
+        raw.problems.append(Problem(source.path, err.lineno, f"is not valid JSON: {err.msg}."))
+        return None
+    for key in dict.fromkeys(duplicates):
+        raw.problems.append(Problem(source.path, _line_of_key(source.text, key),
+                                    f"the key {excerpt(key)} appears twice in one object; "
+                                    "keep one (JSON keeps only the last, silently)."))
+    return data
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    """Return the line of the second occurrence of ``"key":`` (a hint, not a proof)."""
+    needle = json.dumps(key)
+    first = text.find(needle)
+    second = text.find(needle, first + 1) if first >= 0 else -1
+    return None if second < 0 else text.count("\n", 0, second) + 1
+
+
+def _parse_yaml(source: SourceFile, raw: RawDataset) -> Any:
+    depth, line = open_brackets(source.text)
+    if depth > MAX_OPEN_BRACKETS:
+        raw.problems.append(Problem(source.path, line, f"opens {depth:,} brackets `[` or `{{` "
+                                    f"inside each other; orggraph reads at most "
+                                    f"{MAX_OPEN_BRACKETS:,} (a dataset needs about six)."))
+        return None
     try:
         # pure: ruamel's C loader, used when ruamel.yaml.clib is installed, reads YAML 1.1 and
         # refuses valid 1.2 such as `sources: [https://example.be]`.
         return YAML(typ="safe", pure=True).load(source.text)
+    except ReaderError as err:
+        line = source.text.count("\n", 0, max(err.position, 0)) + 1
+        raw.problems.append(Problem(source.path, line, f"holds the control character "
+                                    f"U+{err.character:04X}, which YAML does not allow in "
+                                    "text; remove it." if isinstance(err.character, int) else
+                                    f"cannot be read as YAML: {err.reason}."))
+        return None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         what = err.problem or err.context or "syntax error"
         raw.problems.append(Problem(source.path, line, f"is not valid YAML: {what}. Check the "
                                     "indentation and that text with ':' or '#' is quoted."))
+        return None
+    except YAMLError as err:
+        raw.problems.append(Problem(source.path, None, f"cannot be read as YAML: "
+                                    f"{excerpt(str(err), 200)}"))
         return None
 
 
@@ -231,10 +315,17 @@ def _read_csv(source: SourceFile, raw: RawDataset) -> None:
                                     "columns " + ", ".join(CSV_COLUMNS) + "."))
         return
     items = []
-    for row in reader:
+    try:
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as err:
+        raw.problems.append(Problem(source.path, reader.line_num, f"cannot be read as a unit "
+                                    f"table: {err}. A cell holds at most "
+                                    f"{csv.field_size_limit():,} "
+                                    "characters; check for a quote that is never closed."))
+        return
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        line = reader.line_num
         item: dict[str, Any] = {}
         for column, cell in zip(header, row, strict=False):
             cell = cell.strip()

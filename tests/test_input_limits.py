@@ -1,0 +1,100 @@
+"""Hostile and broken files get one located sentence and exit 1, never a traceback or a hang.
+
+Each case is a file a user (or an attacker) can hand to ``orggraph validate``; each must end with
+exit code 1, a message naming the file (and the line where one can be known), and no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from orggraph.cli import app
+from orggraph.loaders import limits
+
+runner = CliRunner()
+
+CITY = "format: orggraph/1\ncity: {id: t, name: T}\n"
+
+
+def _alias_bomb() -> str:
+    lines = [CITY, 'domains: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    previous = "a"
+    for name in "bcdefgh":
+        lines.append(f"x{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+        previous = name
+    lines.append(f"units: *{previous}")
+    return "\n".join(lines) + "\n"
+
+
+CASES = {
+    # name: (file name, text, words the message must hold)
+    "deep JSON": ("deep.json", '{"format": "orggraph/1", "units": ' + "[" * 50_000 + "]" * 50_000
+                  + "}", ["too deeply"]),
+    "deep YAML": ("deep.yaml", CITY + "units: " + "[" * 50_000 + "]" * 50_000 + "\n",
+                  ["deep.yaml:3", "50,000 brackets", "at most 1,000"]),
+    "nested below the parser's limit": (
+        "nested.yaml", CITY + "units: " + "[" * 200 + "]" * 200 + "\n",
+        ["nests 201 levels deep", "at most 32"]),
+    "5,000-digit integer in JSON": (
+        "digits.json", '{"format": "orggraph/1",\n"city": {"id": "t", "name": "T", '
+        '"population": ' + "9" * 5000 + "}}", ["digits.json:2", "4,300 digits"]),
+    "5,000-digit integer in YAML": (
+        "digits.yaml", "format: orggraph/1\ncity: {id: t, name: T, population: " + "9" * 5000
+        + "}\n", ["digits.yaml:2", "4,300 digits"]),
+    "raw ESC byte": ("esc.yaml", CITY + "units:\n- {id: r, name: \"a\x1b]0;T\", kind: organisation}\n",
+                     ["esc.yaml:4", "U+001B"]),
+    "raw NUL byte": ("nul.yaml", CITY + "units:\n- {id: r, name: a\x00b, kind: organisation}\n",
+                     ["nul.yaml:4", "U+0000"]),
+    "CSV cell over the field limit": (
+        "units.csv", "id,name,kind\nr,\"" + "a" * 200_000 + "\",organisation\n",
+        ["units.csv:2", "131,072 characters"]),
+    "YAML alias bomb": ("bomb.yaml", _alias_bomb(), ["aliases", "entries", "refuses"]),
+    "duplicate JSON key": (
+        "dup.json", '{"format": "orggraph/1",\n"city": {"id": "a", "name": "A"},\n'
+        '"city": {"id": "b", "name": "B"}}', ["dup.json:3", "'city' appears twice"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_hostile_file_gets_a_located_error(case, write):
+    name, text, words = CASES[case]
+    path = write(name, text)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    message = result.stderr
+    assert name in message
+    for word in words:
+        assert word in message, (word, message[:500])
+    assert len(message) < 2_000, "errors quote bounded excerpts"
+
+
+def test_symlink_loop_is_named_as_such(tmp_path):
+    os.symlink(tmp_path / "b.yaml", tmp_path / "a.yaml")
+    os.symlink(tmp_path / "a.yaml", tmp_path / "b.yaml")
+    result = runner.invoke(app, ["validate", str(tmp_path / "a.yaml")])
+    assert result.exit_code == 1
+    assert "symbolic link that leads nowhere" in result.stderr
+
+
+def test_file_over_the_size_limit_is_refused_before_reading(write, monkeypatch):
+    path = write("big.yaml", CITY + "# " + "x" * 5000 + "\n")
+    monkeypatch.setattr("orggraph.loaders.sources.MAX_FILE_BYTES", 4096)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "big.yaml" in result.stderr and "files up to 0 MiB" in result.stderr
+
+
+def test_tree_shape_counts_every_use_of_an_alias():
+    """Hand count: the root mapping, two uses of a 2-item list (1 + 2 each), one scalar."""
+    shared = ["p", "q"]
+    assert limits.tree_shape({"a": shared, "b": shared, "c": 1}) == limits.Shape(2, 1 + 1 + 3 + 3)
+
+
+def test_excerpt_never_builds_the_whole_text():
+    huge = [["x" * 1000] * 1000] * 1000          # a billion characters if printed in full
+    text = limits.excerpt(huge, 60)
+    assert len(text) <= 60 and text.endswith("…")
