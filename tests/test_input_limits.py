@@ -44,7 +44,8 @@ CASES = {
     "5,000-digit integer in YAML": (
         "digits.yaml", "format: orggraph/1\ncity: {id: t, name: T, population: " + "9" * 5000
         + "}\n", ["digits.yaml:2", "4,300 digits"]),
-    "raw ESC byte": ("esc.yaml", CITY + "units:\n- {id: r, name: \"a\x1b]0;T\", kind: organisation}\n",
+    "raw ESC byte": ("esc.yaml",
+                     CITY + "units:\n- {id: r, name: \"a\x1b]0;T\", kind: organisation}\n",
                      ["esc.yaml:4", "U+001B"]),
     "raw NUL byte": ("nul.yaml", CITY + "units:\n- {id: r, name: a\x00b, kind: organisation}\n",
                      ["nul.yaml:4", "U+0000"]),
