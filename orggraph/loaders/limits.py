@@ -168,9 +168,10 @@ def line_of_long_number(text: str) -> int | None:
 
 
 _BRACKET = re.compile(r"[\[\]{}]")
-#: Most brackets ``[`` ``{`` a YAML text may hold open at once before it is parsed. The compiled
-#: YAML parser recurses once per level and crashes the whole process (not with an exception) some
-#: ten thousand levels down, so the check must come before parsing.
+#: Most brackets ``[`` ``{`` a YAML text may hold open at once before it is parsed. The parser
+#: recurses once per level: the pure-Python one runs out of stack after seconds of work, and the
+#: compiled one (ruamel.yaml.clib, when installed) crashes the whole process, so the check must
+#: come before parsing.
 MAX_OPEN_BRACKETS = 1000
 
 
