@@ -28,9 +28,9 @@ app = App(
 
 def _show_version(value: bool) -> None:
     if value:
-        from orggraph import __version__
+        from importlib.metadata import version
 
-        out.print(f"orggraph {__version__}", markup=False)
+        out.print(f"orggraph {version('orggraph')}", markup=False)
         raise typer.Exit()
 
 
