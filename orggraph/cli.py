@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import App, OnePath, Paths, out, plural
+from orggraph.commands.common import App, OnePath, Paths, out, plural, styled
 from orggraph.errors import InvalidDataError
 
 __all__ = ["app", "main"]
@@ -30,7 +30,7 @@ def _show_version(value: bool) -> None:
     if value:
         from importlib.metadata import version
 
-        out.print(f"orggraph {version('orggraph')}", markup=False)
+        out.print(f"orggraph {version('orggraph')}")
         raise typer.Exit()
 
 
@@ -58,10 +58,10 @@ def validate(paths: Paths) -> None:
         except InvalidDataError as error:
             problems.extend(error.problems)
             continue
-        out.print(f"[green]ok[/] {path}: {city.city.name}, "
-                  f"{plural(len(city.units), 'unit')}, "
-                  f"{plural(len(city.college), 'college member')}, "
-                  f"{plural(len(city.programmes), 'programme')}", markup=True)
+        out.print(styled(("ok", "green"), f" {path}: {city.city.name}, "
+                         f"{plural(len(city.units), 'unit')}, "
+                         f"{plural(len(city.college), 'college member')}, "
+                         f"{plural(len(city.programmes), 'programme')}"))
     if problems:
         raise InvalidDataError(problems)
 

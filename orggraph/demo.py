@@ -10,9 +10,11 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from orggraph.errors import ExportError
 from orggraph.examples import CITY_EXAMPLES, example_path
+from orggraph.literal import visible
 from orggraph.loaders import load
 from orggraph.schemas.dataset import City
 from orggraph.schemas.enums import SERVICE_KINDS
@@ -53,10 +55,11 @@ def run_demo(console: Console, out_dir: Path) -> dict[str, Path]:
         "scenarios": write_example_report(SCENARIO_CITY,
                                           out_dir / f"{SCENARIO_CITY}-scenarios.html"),
     }
-    console.print(f"Map of {city.city.name}, services coloured by alderman: "
-                  f"[bold]{written['map']}[/]")
-    console.print(f"Redesign scenarios for {by_name[SCENARIO_CITY][0].city.name} side by side: "
-                  f"[bold]{written['scenarios']}[/]")
+    scenario_city = by_name[SCENARIO_CITY][0].city.name
+    console.print(Text.assemble(visible(f"Map of {city.city.name}, services coloured by "
+                                        "alderman: "), (visible(str(written["map"])), "bold")))
+    console.print(Text.assemble(visible(f"Redesign scenarios for {scenario_city} side by side: "),
+                                (visible(str(written["scenarios"])), "bold")))
     console.print("Open them in a browser (they work offline). Next: `orggraph metrics "
                   "examples/gent.yaml`, `orggraph info examples/gent.yaml`, `orggraph cypher "
                   "--list`.")

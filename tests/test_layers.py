@@ -5,7 +5,7 @@ inside functions and the ``TYPE_CHECKING`` ones included, so that a deferred imp
 dependency. The layers, lowest first (a module may import its own layer's package and any
 lower layer; ``orggraph/__init__.py``, the public door, may import anything)::
 
-    errors < files, numbers < schemas < core < loaders < examples, synth < queries
+    errors < files, numbers, literal < schemas < core < loaders < examples, synth < queries
            < engines, maps < scenarios < info_tables, demo < commands < cli < __main__
 """
 
@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "orggraph"
 #: Top-level modules and subpackages of orggraph, lowest layer first.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors",),
-    ("files", "numbers"),
+    ("files", "numbers", "literal"),
     ("schemas",),
     ("core",),
     ("loaders",),

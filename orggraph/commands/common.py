@@ -16,11 +16,13 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from orggraph.errors import InvalidDataError, OrggraphError, UsageError
+from orggraph.literal import visible
 
-__all__ = ["App", "Format", "OnePath", "Paths", "check_sort", "err", "fail", "out", "plural",
-           "reporting_errors"]
+__all__ = ["App", "Format", "LiteralConsole", "OnePath", "Paths", "check_sort", "err", "fail",
+           "out", "plural", "reporting_errors", "styled"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,8 +34,35 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class LiteralConsole(Console):
+    """A console that prints every string as written: no markup, no emoji codes, control
+    characters shown as escapes (:func:`orggraph.literal.visible`).
+
+    Names come from data files; ``Milieu [incl. natuur]`` must print as such, and ``[red]`` or an
+    ESC sequence in a name must not style or take over the terminal. Styling is added only through
+    :func:`styled`, whose plain parts pass the same filter.
+    """
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        """Render a string literally (see the class docstring)."""
+        options.update(markup=False, emoji=False, highlight=False)
+        return super().render_str(visible(text), **options)
+
+
+def styled(*parts: str | tuple[str, str]) -> Text:
+    """Join plain text and ``(text, style)`` pairs into one rich ``Text``, every part literal.
+
+    >>> styled(("ok", "green"), " Stad [/]").plain
+    'ok Stad [/]'
+    """
+    return Text.assemble(*((visible(p[0]), p[1]) if isinstance(p, tuple) else visible(p)
+                           for p in parts))
+
+
+out = LiteralConsole(highlight=False, soft_wrap=True)
+err = LiteralConsole(stderr=True, highlight=False, soft_wrap=True)
 
 Paths = Annotated[list[Path], typer.Argument(
     help="Dataset files (.yaml, .json, .csv) or folders.", show_default=False)]
@@ -47,12 +76,11 @@ def fail(error: OrggraphError) -> typer.Exit:
     """
     if isinstance(error, InvalidDataError):
         count = len(error.problems)
-        err.print(f"[bold red]{count} problem{'s' * (count != 1)} found:[/]")
+        err.print(styled((f"{count} problem{'s' * (count != 1)} found:", "bold red")))
         for problem in error.problems:
-            err.print(f"  {problem}", markup=False)
+            err.print(f"  {problem}")
     else:
-        err.print("[bold red]error:[/] ", end="")
-        err.print(str(error), markup=False)
+        err.print(styled(("error:", "bold red"), " ", str(error)))
     return typer.Exit(code=error.exit_code)
 
 

@@ -12,8 +12,9 @@ from typing import Annotated, Any
 
 import typer
 
-from orggraph.commands.common import Format, Paths, err, out
+from orggraph.commands.common import Format, Paths, err, out, styled
 from orggraph.errors import UsageError
+from orggraph.literal import csv_cell, strict_json
 
 __all__ = ["parse_param", "plain", "register", "scenario_label"]
 
@@ -66,16 +67,21 @@ def _cell(value: Any) -> str:
     return str(value)  # engine values as they are: not rounded, an analyst's query decides
 
 
+def _csv_cell(value: Any) -> Any:
+    value = plain(value)
+    return csv_cell(value) if isinstance(value, str) else _cell(value)
+
+
 def _print_rows(columns: list[str], rows: list[list[Any]], fmt: Format) -> None:
     if fmt is Format.json:
         records = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in rows]
-        out.print(json.dumps(records, ensure_ascii=False, indent=2, default=str), markup=False)
+        out.file.write(strict_json(records, ensure_ascii=False, indent=2, default=str) + "\n")
     elif fmt is Format.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([_cell(v) for v in row] for row in rows)
-        out.print(buffer.getvalue(), end="", markup=False)
+        writer.writerows([_csv_cell(v) for v in row] for row in rows)
+        out.file.write(buffer.getvalue())
     else:
         from rich.table import Table
 
@@ -91,9 +97,9 @@ def _list_library(fmt: Format) -> None:
 
     queries = list(library().values())
     if fmt is Format.json:
-        out.print(json.dumps([{"name": q.name, "description": q.description,
-                               "parameters": list(q.parameters)} for q in queries],
-                             ensure_ascii=False, indent=2), markup=False)
+        out.file.write(strict_json([{"name": q.name, "description": q.description,
+                                     "parameters": list(q.parameters)} for q in queries],
+                                   ensure_ascii=False, indent=2) + "\n")
         return
     rows = [[q.name, q.description, ", ".join(q.parameters)] for q in queries]
     _print_rows(["name", "description", "parameters"], rows, fmt)
@@ -194,8 +200,8 @@ def push_command(
         for city, label in todo:
             summary = _progress_push(engine, city, label)
             label = f"{summary.city}@{summary.scenario}" if summary.scenario else summary.city
-            out.print(f"[green]pushed[/] {label} to {engine.location}: {summary.nodes} nodes, "
-                      f"{summary.relationships} relationships")
+            out.print(styled(("pushed", "green"), f" {label} to {engine.location}: "
+                             f"{summary.nodes} nodes, {summary.relationships} relationships"))
 
 
 def cypher_command(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import OnePath, out
+from orggraph.commands.common import OnePath, out, styled
 
 __all__ = ["ColorBy", "Layout", "map_command", "register"]
 
@@ -60,8 +60,9 @@ def map_command(
     city = load(path)
     written = write_map(city, out_file, color_by=color_by.value, programme=programme,
                         layout=layout.value, title=title)
-    out.print(f"[green]wrote[/] {written}: map of {city.city.name}, {len(city.units)} units, "
-              f"coloured by {color_by.value}; open it in a web browser.")
+    out.print(styled(("wrote", "green"), f" {written}: map of {city.city.name}, "
+                     f"{len(city.units)} units, coloured by {color_by.value}; open it in a web "
+                     "browser."))
 
 
 def register(app: typer.Typer) -> None:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from orggraph.commands.common import Format, Paths, check_sort, err, out
+from orggraph.commands.common import Format, LiteralConsole, Paths, check_sort, err, out
 from orggraph.files import write_atomic
+from orggraph.literal import strict_json
 
 __all__ = ["Format", "register"]
 
@@ -27,12 +26,12 @@ def _render(results, fmt: Format, sort: str | None, width: int | None) -> str:
 
     if fmt is Format.json:
         dicts = [r.to_json_dict() for r in sort_results(results, sort)]
-        return json.dumps(dicts[0] if len(dicts) == 1 else dicts, indent=2,
-                          ensure_ascii=False) + "\n"
+        return strict_json(dicts[0] if len(dicts) == 1 else dicts, indent=2,
+                           ensure_ascii=False) + "\n"
     if fmt is Format.csv:
         return metrics_csv(sort_results(results, sort))
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 120, highlight=False)
+    console = LiteralConsole(file=buffer, width=width or 120, highlight=False)
     if len(results) == 1:
         for table in city_tables(results[0]):
             console.print(table)
@@ -82,7 +81,7 @@ def metrics_command(
     results = _compute(paths)
     if out_file is not None:
         write_atomic(out_file, _render(results, fmt, sort, width=120))
-        err.print(f"wrote {out_file}", markup=False)
+        err.print(f"wrote {out_file}")
     elif fmt is Format.table:
         _print_tables(results, sort)
     else:

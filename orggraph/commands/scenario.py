@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import App, check_sort, err, out
+from orggraph.commands.common import App, LiteralConsole, check_sort, err, out, styled
+from orggraph.literal import strict_json
 
 __all__ = ["compare", "diff", "register"]
 
@@ -78,9 +78,9 @@ def compare(
 def _warn_other_base(scenario, base: Path) -> None:
     named = scenario.base_path
     if named is not None and named.resolve() != base.resolve():
-        err.print(f"[yellow]note:[/] scenario '{scenario.name}' ({scenario.path}) was written "
-                  f"for the base '{named}'; it is applied to '{base}' as given on the command "
-                  "line.", markup=True, highlight=False)
+        err.print(styled(("note:", "yellow"), f" scenario '{scenario.name}' ({scenario.path}) "
+                         f"was written for the base '{named}'; it is applied to '{base}' as "
+                         "given on the command line."))
 
 
 def _emit(comparison, fmt: CompareFormat, out_file: Path | None, sort: str | None) -> None:
@@ -92,23 +92,21 @@ def _emit(comparison, fmt: CompareFormat, out_file: Path | None, sort: str | Non
         tables = [comparison_table(comparison, sort)]
         for result in comparison.ranked(sort):
             tables += diff_tables(result.diff, title=f"What '{result.name}' changes")
-        from rich.console import Console
-
         if out_file is None:
             # In a pipe the table keeps its full width, one scenario a column, unwrapped.
-            console = out if out.is_terminal else Console(
+            console = out if out.is_terminal else LiteralConsole(
                 file=out.file, width=60 + 22 * len(comparison.scenarios), color_system=None,
                 highlight=False)
             for table in tables:
                 console.print(table)
             return
-        console = Console(width=60 + 22 * len(comparison.scenarios), file=io.StringIO(),
-                          color_system=None)
+        console = LiteralConsole(width=60 + 22 * len(comparison.scenarios), file=io.StringIO(),
+                                 color_system=None)
         for table in tables:
             console.print(table)
         text = console.file.getvalue()
     elif fmt == CompareFormat.json:
-        text = json.dumps(comparison.to_json_dict(sort), indent=2, ensure_ascii=False) + "\n"
+        text = strict_json(comparison.to_json_dict(sort), indent=2, ensure_ascii=False) + "\n"
     elif fmt == CompareFormat.csv:
         text = to_csv(comparison, sort)
     else:
@@ -117,7 +115,7 @@ def _emit(comparison, fmt: CompareFormat, out_file: Path | None, sort: str | Non
         out.file.write(text)
         return
     write_atomic(out_file, text)
-    err.print(f"[green]wrote[/] {out_file}")
+    err.print(styled(("wrote", "green"), f" {out_file}"))
 
 
 def _city(path: Path):
@@ -148,8 +146,8 @@ def diff(
     (city_a, name_a), (city_b, name_b) = _city(a), _city(b)
     result = diff_cities(city_a, city_b)
     if fmt == DiffFormat.json:
-        out.file.write(json.dumps({"a": name_a, "b": name_b, **result.to_json_dict()},
-                                  indent=2, ensure_ascii=False) + "\n")
+        out.file.write(strict_json({"a": name_a, "b": name_b, **result.to_json_dict()},
+                                   indent=2, ensure_ascii=False) + "\n")
         return
     for table in diff_tables(result, title=f"From {name_a} to {name_b}"):
         out.print(table)

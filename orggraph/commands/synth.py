@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import out
+from orggraph.commands.common import out, styled
 from orggraph.synth import MIN_UNITS
 
 __all__ = ["register", "synth"]
@@ -37,8 +37,9 @@ def synth(
 
     city = synthetic_city(n_units, seed, taxonomy=taxonomy)
     write_city(city, out_file)
-    out.print(f"[green]wrote[/] {out_file}: {len(city.units)} units, {len(city.people)} people, "
-              f"{len(city.programmes)} programmes, {len(city.partners)} partners")
+    out.print(styled(("wrote", "green"), f" {out_file}: {len(city.units)} units, "
+                     f"{len(city.people)} people, {len(city.programmes)} programmes, "
+                     f"{len(city.partners)} partners"))
 
 
 def register(app: typer.Typer) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
+from orggraph.literal import csv_cell
 from orggraph.numbers import NULL, format_number
 from orggraph.queries.keys import DIRECTION, HEADLINE_KEYS, INDEX_KEYS, LABELS, METRIC_KEYS
 from orggraph.queries.result import CityMetrics, MetricValue
@@ -148,6 +149,7 @@ def metrics_csv(results: Sequence[CityMetrics]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["city", "name", *METRIC_KEYS])
     for r in results:
-        writer.writerow([r.city, r.name, *("" if r.metrics.get(k) is None else r.metrics[k]
+        writer.writerow([csv_cell(r.city), csv_cell(r.name),
+                         *("" if r.metrics.get(k) is None else r.metrics[k]
                                            for k in METRIC_KEYS)])
     return buffer.getvalue()

@@ -15,6 +15,7 @@ import io
 
 from rich.table import Table
 
+from orggraph.literal import csv_cell
 from orggraph.numbers import format_change, format_number
 from orggraph.queries import LABELS, METRIC_KEYS
 from orggraph.queries.keys import INDEX_KEYS
@@ -97,7 +98,7 @@ def to_csv(comparison: Comparison, sort: str | None = None) -> str:
     writer.writerow(["scenario", *METRIC_KEYS, *DISRUPTION])
     writer.writerow(["base", *(_csv(comparison.base.metrics.get(k)) for k in METRIC_KEYS), 0, 0])
     for r in comparison.ranked(sort):
-        writer.writerow([r.name, *(_csv(r.value(k)) for k in METRIC_KEYS),
+        writer.writerow([csv_cell(r.name), *(_csv(r.value(k)) for k in METRIC_KEYS),
                          r.diff.units_moved, r.diff.items_reassigned])
     return buffer.getvalue()
 
