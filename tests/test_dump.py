@@ -156,8 +156,11 @@ def test_missing_folder_is_a_clear_export_error(tmp_path):
 tricky_text = st.one_of(
     st.sampled_from(["yes", "no", "null", "~", "true", "1e3", "0x1F", "2019-2024", "- a",
                      "a: b", "#x", "'q'", '"q"', "  lead", "trail ", "é", "12:30", "[x]",
-                     "\x85", "a\x85b", "\u2028", "a\rb", "\t"]),
-    st.text(min_size=1, max_size=20),
+                     "\u2028", "a\u2029b", "\t", "a\nb"]),
+    # Control characters other than tab and newline are refused by validation (see
+    # test_input_limits.py), so they are not generated here.
+    st.text(st.characters(exclude_categories=("Cc", "Cs"), include_characters="\t\n"),
+            min_size=1, max_size=20),
 )
 
 

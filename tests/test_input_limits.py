@@ -99,3 +99,39 @@ def test_excerpt_never_builds_the_whole_text():
     huge = [["x" * 1000] * 1000] * 1000          # a billion characters if printed in full
     text = limits.excerpt(huge, 60)
     assert len(text) <= 60 and text.endswith("…")
+
+
+ROOT_UNIT = "units:\n- {id: root, name: Stad, kind: organisation"
+VALUE_CASES = {
+    # name: (text after CITY, words the message must hold)
+    "id of 5,000 characters": (f"units:\n- {{id: {'r' * 5000}, name: Stad, kind: organisation}}\n",
+                               ["is 5,000 characters long", "at most 200"]),
+    "name of 2,000 characters": (f"units:\n- {{id: r, name: {'n' * 2000}, kind: organisation}}\n",
+                                 ["`name` is 2,000 characters long", "at most 1,000"]),
+    "infinite fte": (ROOT_UNIT + ", fte: .inf}\n", ["`fte` should be a finite number", "inf"]),
+    "NaN budget": (ROOT_UNIT + ", budget: .nan}\n", ["`budget` should be a finite number"]),
+    "NUL in a name": ('units:\n- {id: r, name: "St\\0ad", kind: organisation}\n',
+                      ["control character U+0000 at position 3"]),
+    "ESC in an id": ('units:\n- {id: "r\\e", name: S, kind: organisation}\n',
+                     ["is not a valid id", "control characters"]),
+}
+
+
+@pytest.mark.parametrize("case", VALUE_CASES, ids=list(VALUE_CASES))
+def test_values_past_the_limits_get_a_located_error(case, write):
+    text, words = VALUE_CASES[case]
+    path = write("city.yaml", CITY + text)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "city.yaml:4" in result.stderr
+    for word in words:
+        assert word in result.stderr, (word, result.stderr[:400])
+    assert len(result.stderr) < 2_000, "errors quote bounded excerpts"
+
+
+def test_population_has_a_plausible_bound(write):
+    path = write("city.yaml", "format: orggraph/1\ncity: {id: t, name: T, population: 1e12}\n"
+                 + ROOT_UNIT + "}\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "`population` should be at most 100,000,000" in result.stderr

@@ -212,7 +212,7 @@ def cypher_command(
     data: Annotated[list[Path] | None, typer.Option(
         "--data", help="Load this dataset into a private local engine (repeat for more).")] = None,
     param: Annotated[list[str] | None, typer.Option(
-        "--param", help="A query parameter name=value; numbers, [lists] and true/false are "
+        "--param", help="A query parameter name=value; numbers, \\[lists] and true/false are "
         "typed, anything else is text. Repeat for more.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     write: Annotated[bool, typer.Option(

@@ -5,7 +5,8 @@ programmers); :func:`explain` turns each into a :class:`~orggraph.errors.Problem
 analyst can act on: which entry, which field, what was expected, the closest allowed value.
 
 >>> from pydantic import ValidationError
->>> from orggraph.loaders.sources import Origin
+>>> from orggraph.loaders.limits import excerpt
+from orggraph.loaders.sources import Origin
 >>> from orggraph.schemas.dataset import Unit
 >>> try:
 ...     Unit.model_validate({"id": "x", "name": "X", "kind": "dienstt"})
@@ -24,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from orggraph.errors import Problem
+from orggraph.loaders.limits import excerpt
 from orggraph.loaders.sources import Origin
 from orggraph.loaders.suggest import did_you_mean
 from orggraph.schemas import enums
@@ -52,13 +54,14 @@ PLAIN_TYPES = {
     "bool_parsing": "true or false", "bool_type": "true or false",
     "string_type": "text (put it in quotes)", "list_type": "a list (`[a, b]` or lines "
     "starting with '- ')", "string_too_short": "filled in, not empty",
+    "finite_number": "a finite number, not .inf or .nan",
 }
 def _who(section: str, value: Any) -> str:
     noun = NOUNS.get(section, section)
     if isinstance(value, dict) and isinstance(value.get("id"), str):
-        return f"{noun} '{value['id']}'"
+        return f"{noun} {excerpt(value['id'], 60)}"
     if isinstance(value, dict) and isinstance(value.get("name"), str):
-        return f"the {noun} named '{value['name']}'"
+        return f"the {noun} named {excerpt(value['name'], 60)}"
     return f"this {noun}" if section != "city" else "`city`"
 
 
@@ -93,7 +96,7 @@ def _sentences(err: ValidationError, section: str, origin: Origin,
         kind = e["type"]
         if not loc and kind in ("model_type", "dict_type", "model_attributes_type"):
             yield where.problem(f"this {NOUNS.get(section, section)} must be a mapping of "
-                                f"fields (`id: ...`, `name: ...`), not {e['input']!r}.")
+                                f"fields (`id: ...`, `name: ...`), not {excerpt(e['input'])}.")
         elif kind == "missing":
             yield where.problem(f"{who} has no `{path}`; it is required." + _enum_help(
                 section, field))
@@ -108,20 +111,28 @@ def _sentences(err: ValidationError, section: str, origin: Origin,
         elif kind == "literal_error":
             yield where.problem(f"{who}: `{path}` {e['msg'].lower()}.")
         elif kind == "string_pattern_mismatch":
-            yield where.problem(f"{who}: `{path}` {e['input']!r} is not a valid id; ids have no "
-                                "spaces, ':' or '@' (use e.g. 'dienst-economie').")
+            yield where.problem(f"{who}: `{path}` {excerpt(e['input'])} is not a valid id; ids "
+                                "have no spaces, control characters, ':' or '@' (use e.g. "
+                                "'dienst-economie').")
+        elif kind == "string_too_long":
+            yield where.problem(f"{who}: `{path}` is {len(e['input']):,} characters long; at "
+                                f"most {e['ctx']['max_length']:,} are accepted "
+                                f"(starts {excerpt(e['input'], 40)}).")
+        elif kind == "control_character":
+            yield where.problem(f"{who}: `{path}` {e['msg']}; remove it (it would reach "
+                                "terminals, files and databases as an invisible command).")
         elif kind in PLAIN_TYPES:
             yield where.problem(f"{who}: `{path}` should be {PLAIN_TYPES[kind]} "
-                                f"(got {e.get('input')!r}).")
+                                f"(got {excerpt(e.get('input'))}).")
         elif kind in ("greater_than_equal", "less_than_equal"):
             bound = e["ctx"].get("ge", e["ctx"].get("le"))
             word = "at least" if kind == "greater_than_equal" else "at most"
-            yield where.problem(f"{who}: `{path}` should be {word} {bound} "
-                                f"(got {e.get('input')!r}).")
+            yield where.problem(f"{who}: `{path}` should be {word} {bound:,} "
+                                f"(got {excerpt(e.get('input'))}).")
         else:
             got = e.get("input")
             yield where.problem(f"{who}: `{path}` {e['msg'][0].lower() + e['msg'][1:]}"
-                                + (f" (got {got!r})." if not isinstance(got, dict | list)
+                                + (f" (got {excerpt(got)})." if not isinstance(got, dict | list)
                                    else "."))
 
 

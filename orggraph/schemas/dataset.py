@@ -13,10 +13,12 @@ Examples
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from orggraph.schemas import enums
 
@@ -43,8 +45,31 @@ __all__ = [
 
 FORMAT = "orggraph/1"
 
-Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s:@]+$")]
-"""An entity id: no spaces, no ``:`` or ``@`` (they separate parts of a graph ``uid``)."""
+#: Longest id and longest name or title accepted. Real ids are a few dozen characters; the limits
+#: keep graph engines safe (FalkorDB crashes on unique keys of some 4,000 characters).
+MAX_ID_CHARS = 200
+MAX_TEXT_CHARS = 1000
+
+Id = Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS,
+                          pattern=r"^[^\s:@\x00-\x1f\x7f-\x9f]+$")]
+"""An entity id: no spaces or control characters, no ``:`` or ``@`` (they separate parts of a
+graph ``uid``), at most 200 characters."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(text: str) -> str:
+    found = _CONTROL.search(text)
+    if found:
+        raise PydanticCustomError(
+            "control_character", "holds the control character U+{code} at position {at}",
+            {"code": f"{ord(found.group()):04X}", "at": found.start() + 1})
+    return text
+
+
+Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_no_control_characters)]
+"""Free text (a name, a title): at most 1,000 characters, no control characters but tab and
+newline."""
 
 
 def _vocabulary(enum: type[StrEnum]) -> Any:
@@ -62,14 +87,17 @@ ModeField = _vocabulary(enums.PartnerMode)
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+    # allow_inf_nan=False: `fte: .inf` or `budget: .nan` is a typing mistake, and no engine or
+    # JSON reader downstream accepts it.
+    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False,
+                              allow_inf_nan=False)
 
 
 class Entity(_Model):
     """Anything with a dataset-unique ``id`` and a ``name``."""
 
     id: Id
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
 
 
 class CityInfo(Entity):
@@ -79,9 +107,9 @@ class CityInfo(Entity):
     ``sources`` (where the facts come from: cite them).
     """
 
-    population: int | None = Field(default=None, ge=0)
-    legislature: str | None = None
-    region: str | None = None
+    population: int | None = Field(default=None, ge=0, le=100_000_000)
+    legislature: Text | None = None
+    region: Text | None = None
     sources: list[str] = Field(default_factory=list)
 
 
@@ -101,11 +129,11 @@ class Unit(Entity):
 
     kind: UnitKindField
     parent: Id | None = None
-    fte: float | None = Field(default=None, ge=0)
+    fte: float | None = Field(default=None, ge=0, le=1_000_000)
     budget: float | None = None
     domains: list[Id] = Field(default_factory=list)
     support: bool | None = None
-    legal_form: str | None = None
+    legal_form: Text | None = None
 
 
 class Body(Entity):
@@ -117,7 +145,7 @@ class Body(Entity):
 class PortfolioItem(_Model):
     """One item of a college member's portfolio: the ``title`` as published and its ``domain``."""
 
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     domain: Id
 
 
@@ -128,7 +156,7 @@ class Person(Entity):
     """
 
     role: RoleField
-    party: str | None = None
+    party: Text | None = None
     portfolio: list[PortfolioItem] = Field(default_factory=list)
     steers: list[Id] = Field(default_factory=list)
     heads: list[Id] = Field(default_factory=list)

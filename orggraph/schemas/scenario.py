@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from orggraph.schemas.dataset import Id, Sections
+from orggraph.schemas.dataset import Id, Sections, Text
 
 __all__ = [
     "Add",
@@ -71,7 +71,7 @@ class Reassign(_Action):
     """
 
     verb: ClassVar[str] = "reassign"
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     from_: Id = Field(alias="from")
     to: Id
     domain: Id | None = None
@@ -97,7 +97,7 @@ class MergeInto(_Model):
     """The unit that merged units become."""
 
     id: Id
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
 
 
 class Merge(_Action):
@@ -116,7 +116,7 @@ class Rename(_Action):
 
     verb: ClassVar[str] = "rename"
     id: Id
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
 
 
 class Add(Sections, _Action):
@@ -187,8 +187,8 @@ class Scenario(_Model):
 
     format: Literal["orggraph-scenario/1"] = FORMAT
     base: str | None = None
-    name: str = Field(min_length=1)
-    description: str | None = None
+    name: Text = Field(min_length=1)
+    description: Text | None = None
     changes: list[Change] = Field(default_factory=list)
     # Where the scenario was read from, and the origin of each change (for located messages).
     _path: Path | None = PrivateAttr(default=None)
