@@ -31,18 +31,32 @@ def parse_param(text: str) -> tuple[str, Any]:
 
     >>> parse_param("n=3"), parse_param("ids=[\\"a\\", \\"b\\"]"), parse_param("city=gent")
     (('n', 3), ('ids', ['a', 'b']), ('city', 'gent'))
+    >>> parse_param("x=NaN")
+    ('x', 'NaN')
     """
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
         raise UsageError(f"--param needs the form name=value, not '{text}' "
                            "(for example --param city=gent or --param n=5)")
     try:
-        parsed = json.loads(value)
+        # NaN and Infinity are not JSON numbers: such a value stays text.
+        parsed = json.loads(value, parse_constant=_not_a_number)
     except ValueError:
         parsed = value
     if isinstance(parsed, dict):
         parsed = value
+    if isinstance(parsed, list) and not all(_is_scalar(item) for item in parsed):
+        raise UsageError(f"--param {name.strip()}: a list may hold numbers, text, true/false and "
+                         "null, not maps or nested lists")
     return name.strip(), parsed
+
+
+def _not_a_number(constant: str) -> Any:
+    raise ValueError(constant)
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, bool | int | float | str)
 
 
 def plain(value: Any) -> Any:

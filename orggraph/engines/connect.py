@@ -16,11 +16,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from orggraph.engines.address import mask_uri
+from orggraph.engines.address import hide_secrets, mask_uri
 from orggraph.engines.base import Engine
 from orggraph.errors import UsageError
 
 __all__ = ["FALKORDB_SCHEMES", "NEO4J_SCHEMES", "Settings", "UsageError", "connect", "mask_uri"]
+
+#: Seconds to wait for a server to connect or to answer before giving up (exit 3); the
+#: environment variable ORGGRAPH_TIMEOUT sets another.
+DEFAULT_TIMEOUT = 30.0
 
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 FALKORDB_SCHEMES = frozenset({"falkordb", "falkor", "redis"})
@@ -62,27 +66,50 @@ def connect(settings: Settings) -> Engine:
     """Return an engine for ``settings.uri``; the connection is checked on first use."""
     if not settings.uri:
         raise UsageError("no database address: give --uri (or set ORGGRAPH_URI)")
-    parts = urlsplit(settings.uri)
+    try:
+        parts = urlsplit(settings.uri)
+        host, port = parts.hostname, parts.port
+    except ValueError as error:
+        # urlsplit names the fault ("Port could not be cast to integer value as 'x'") but may
+        # quote the address; the address is shown masked instead.
+        raise UsageError(f"cannot read the address {mask_uri(settings.uri)}: "
+                         f"{hide_secrets(str(error), settings.uri, settings.password)}. Write it "
+                         "as scheme://host:port, for example bolt://localhost:7687") from None
     scheme = parts.scheme.lower()
+    timeout = _timeout(os.environ)
     if scheme in NEO4J_SCHEMES:
         from orggraph.engines.neo4j import Neo4jEngine
 
         return Neo4jEngine(settings.uri, settings.user, settings.password,
-                           database=settings.database)
+                           database=settings.database, timeout=timeout)
     if scheme in FALKORDB_SCHEMES:
         from orggraph.engines.falkordb import FalkorDBEngine
 
-        try:
-            port = parts.port or 6379
-        except ValueError:
-            raise UsageError(f"the port in {mask_uri(settings.uri)} is not a number") from None
         password = unquote(parts.password) if parts.password else settings.password
         user = unquote(parts.username) if parts.username else settings.user
         path_graph = parts.path.strip("/") or None
-        engine = FalkorDBEngine(parts.hostname or "127.0.0.1", port, username=user,
-                                password=password, graph=settings.database or path_graph)
-        return engine
+        return FalkorDBEngine(host or "127.0.0.1", port or 6379, username=user,
+                              password=password, graph=settings.database or path_graph,
+                              timeout=timeout)
     known = ", ".join(sorted(NEO4J_SCHEMES | FALKORDB_SCHEMES))
     raise UsageError(f"cannot tell the engine from the address {mask_uri(settings.uri)}: it "
                      f"should start with one of {known} (for example bolt://localhost:7687 or "
                      "falkordb://localhost:6379)")
+
+
+def _timeout(env: Mapping[str, str]) -> float:
+    """Return the engine timeout in seconds from ``ORGGRAPH_TIMEOUT`` (default 30).
+
+    >>> _timeout({}), _timeout({"ORGGRAPH_TIMEOUT": "2.5"})
+    (30.0, 2.5)
+    """
+    text = env.get("ORGGRAPH_TIMEOUT")
+    if not text:
+        return DEFAULT_TIMEOUT
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 86_400:
+        raise UsageError(f"ORGGRAPH_TIMEOUT must be a number of seconds, not '{text}'")
+    return value

@@ -58,13 +58,14 @@ class FalkorDBEngine(Engine):
 
     def __init__(self, host: str = "127.0.0.1", port: int = 6379, *,
                  username: str | None = None, password: str | None = None,
-                 graph: str | None = None, timeout: float = 5.0):
+                 graph: str | None = None, timeout: float = 30.0):
         self.graph = graph or DEFAULT_GRAPH
         self.location = f"falkordb://{host}:{port}"
         try:
             # The client asks the server about itself on construction: it connects here.
             self._db = FalkorDB(host=host, port=port, username=username, password=password,
-                                socket_connect_timeout=timeout)
+                                socket_connect_timeout=min(timeout, 5.0),
+                                socket_timeout=timeout)
         except redis.RedisError as error:
             raise self._unreachable(error) from None
         self._redis = self._db.connection

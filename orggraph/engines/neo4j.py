@@ -14,10 +14,10 @@ from typing import Any
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from orggraph.engines.address import mask_uri
+from orggraph.engines.address import hide_secrets, mask_uri
 from orggraph.engines.base import Engine, Result, WriteUnit
 from orggraph.engines.schema import neo4j_schema
-from orggraph.errors import BackendUnavailable, QueryError
+from orggraph.errors import BackendUnavailable, QueryError, UsageError
 
 __all__ = ["Neo4jEngine"]
 
@@ -50,17 +50,26 @@ class Neo4jEngine(Engine):
     name = "neo4j"
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None, *,
-                 database: str | None = None, driver: neo4j.Driver | None = None):
+                 database: str | None = None, driver: neo4j.Driver | None = None,
+                 timeout: float = 5.0):
         self.location = mask_uri(uri)
         self.database = database
         auth = (user or "neo4j", password or "") if (user or password) else None
         self._owns_driver = driver is None
         self._checked = False
         try:
+            # connection_timeout bounds the TCP connect; a server that accepts and never answers
+            # is bounded by the acquisition timeout (60 s by default), and a slow answer by the
+            # socket read timeout.
             self._driver = driver or neo4j.GraphDatabase.driver(
-                uri, auth=auth, connection_timeout=5.0)
+                uri, auth=auth, connection_timeout=timeout,
+                connection_acquisition_timeout=timeout, max_transaction_retry_time=timeout)
         except (ValueError, neo4j_errors.ConfigurationError) as error:
-            raise BackendUnavailable(f"cannot use the Neo4j address {uri}: {error}") from None
+            detail = hide_secrets(str(error), uri, password)
+            hint = (" Give the user with --user and the password in ORGGRAPH_PASSWORD, not in "
+                    "the address." if "@" in uri else "")
+            raise UsageError(f"cannot use the Neo4j address {self.location}: {detail}"
+                             + hint) from None
 
     @contextmanager
     def _errors(self, query: str) -> Iterator[None]:
