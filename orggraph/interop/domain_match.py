@@ -1,0 +1,96 @@
+"""Map beleidsdomein labels, each municipality's own wording, onto the domains of a dataset.
+
+A label is first looked up, folded (lower case, no accents, single spaces), in the curated
+synonym table ``beleidsdomein_synonyms.yaml``, then among the domain names; then fuzzy-matched
+(difflib's ratio, at least :data:`CUTOFF`) against both. A label that stays unmatched is never
+dropped silently: the caller gets the closest candidates to report.
+
+Examples
+--------
+>>> from orggraph.loaders.taxonomy import taxonomy_domains
+>>> matcher = DomainMatcher(taxonomy_domains("bbc"))
+>>> matcher.match("Lokale Economie").domain, matcher.match("Jeugd ").domain
+('economic-development', 'youth')
+>>> matcher.match("Sportt").domain                       # fuzzy
+'sport'
+>>> hit = matcher.match("Ruimtevaart"); hit.domain is None, len(hit.candidates) > 0
+(True, True)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ruamel.yaml import YAML
+
+__all__ = ["CUTOFF", "DomainMatch", "DomainMatcher", "fold", "synonyms"]
+
+#: The lowest difflib ratio a fuzzy match may have.
+CUTOFF = 0.85
+
+
+def fold(label: str) -> str:
+    """Return ``label`` in lower case ASCII with single spaces.
+
+    >>> fold("  Financiën  en Begroting")
+    'financien en begroting'
+    """
+    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    return re.sub(r"\s+", " ", plain.lower()).strip()
+
+
+@cache
+def synonyms() -> dict[str, str]:
+    """Return the curated table: folded label -> domain id."""
+    text = (resources.files("orggraph") / "interop" / "beleidsdomein_synonyms.yaml").read_text(
+        encoding="utf-8")
+    return {fold(str(k)): str(v) for k, v in YAML(typ="safe").load(text).items()}
+
+
+@dataclass(frozen=True)
+class DomainMatch:
+    """The domain a label maps to (None when none fits), how, and the closest candidates."""
+
+    label: str
+    domain: str | None
+    how: str
+    candidates: tuple[tuple[str, str], ...] = ()
+
+
+class DomainMatcher:
+    """Match labels against the domains (dicts or models with ``id`` and ``name``) given."""
+
+    def __init__(self, domains: list[Any]):
+        def get(d, key):
+            return d[key] if isinstance(d, dict) else getattr(d, key)
+
+        self.names = {get(d, "id"): get(d, "name") for d in domains}
+        self.table: dict[str, str] = {k: v for k, v in synonyms().items() if v in self.names}
+        # Curated domains win over BBC code domains of the same name (Parkeren -> parking).
+        for ident, name in sorted(self.names.items(), key=lambda kv: kv[0].startswith("bbc-"),
+                                  reverse=True):
+            self.table[fold(name)] = ident
+            self.table.setdefault(fold(ident), ident)
+
+    def match(self, label: str) -> DomainMatch:
+        """Return the domain for ``label``, or the closest candidates when none is close."""
+        key = fold(label)
+        if key in self.table:
+            return DomainMatch(label, self.table[key], "exact")
+        scored = sorted(((difflib.SequenceMatcher(None, key, known).ratio(), known)
+                         for known in self.table), reverse=True)
+        if scored and scored[0][0] >= CUTOFF:
+            return DomainMatch(label, self.table[scored[0][1]], "fuzzy")
+        seen: dict[str, str] = {}
+        for _, known in scored:
+            ident = self.table[known]
+            seen.setdefault(ident, self.names[ident])
+            if len(seen) == 3:
+                break
+        return DomainMatch(label, None, "none", tuple(seen.items()))
