@@ -104,9 +104,10 @@ def import_command(
     out.print(f"[green]wrote[/] {out_file}: {city.city.name}, {plural(len(city.units), 'unit')}, "
               f"{plural(len(city.college), 'college member')}.")
     if result.unmatched:
-        err.print(f"[yellow]warning:[/] {plural(len(result.unmatched), 'beleidsdomein label')} "
-                  "matched no domain and were left out of the portfolios; add them by hand or "
-                  "to the synonym table:")
+        count = len(result.unmatched)
+        err.print(f"[yellow]warning:[/] {plural(count, 'beleidsdomein label')} matched no "
+                  f"domain and {'was' if count == 1 else 'were'} left out of the portfolios; add "
+                  "them by hand (or run with --strict to stop instead):")
         for item in result.unmatched:
             err.print(f"  {item}", markup=False)
     if result.missing:

@@ -63,7 +63,8 @@ def import_file(path: Path, source: str, bestuurseenheid: str | None = None,
             raise ImportFailed(f"{path}: no such file.") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ImportFailed(f"{path}: is not JSON ({error}); a Popolo file is a JSON "
-                               "object with 'organizations', 'persons' and 'memberships'.") from None
+                               "object with 'organizations', 'persons' and 'memberships'."
+                               ) from None
         return read_popolo(data, str(path))
     from orggraph.interop.rdf_files import read_rdf
 

@@ -71,22 +71,29 @@ class DomainMatcher:
             return d[key] if isinstance(d, dict) else getattr(d, key)
 
         self.names = {get(d, "id"): get(d, "name") for d in domains}
-        self.table: dict[str, str] = {k: v for k, v in synonyms().items() if v in self.names}
-        # Curated domains win over BBC code domains of the same name (Parkeren -> parking).
-        for ident, name in sorted(self.names.items(), key=lambda kv: kv[0].startswith("bbc-"),
-                                  reverse=True):
-            self.table[fold(name)] = ident
+        self.table: dict[str, str] = {}
+        # Curated domains win over BBC code domains of the same name (Parkeren -> parking), and
+        # the synonym table wins over both (Kinderopvang -> childcare-family, not code 0945).
+        for ident, name in sorted(self.names.items(), key=lambda kv: kv[0].startswith("bbc-")):
+            self.table.setdefault(fold(name), ident)
             self.table.setdefault(fold(ident), ident)
+        self.table.update({k: v for k, v in synonyms().items() if v in self.names})
 
     def match(self, label: str) -> DomainMatch:
         """Return the domain for ``label``, or the closest candidates when none is close."""
         key = fold(label)
         if key in self.table:
             return DomainMatch(label, self.table[key], "exact")
-        scored = sorted(((difflib.SequenceMatcher(None, key, known).ratio(), known)
+        words = key.split()
+        scored = sorted(((max(difflib.SequenceMatcher(None, key, known).ratio(),
+                              # a word of a longer label that looks like a known label
+                              0.9 * max(difflib.SequenceMatcher(None, w, known).ratio()
+                                        for w in words or [key])), known)
                          for known in self.table), reverse=True)
-        if scored and scored[0][0] >= CUTOFF:
-            return DomainMatch(label, self.table[scored[0][1]], "fuzzy")
+        whole = max(self.table, key=lambda known: difflib.SequenceMatcher(None, key, known).ratio(),
+                    default=None)
+        if whole and difflib.SequenceMatcher(None, key, whole).ratio() >= CUTOFF:
+            return DomainMatch(label, self.table[whole], "fuzzy")
         seen: dict[str, str] = {}
         for _, known in scored:
             ident = self.table[known]

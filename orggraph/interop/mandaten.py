@@ -40,7 +40,8 @@ __all__ = ["COLLEGE_ID", "read_mandaten", "role_of"]
 
 #: Id of the college body in an imported dataset.
 COLLEGE_ID = "college"
-_ROLE_ORDER = {"mayor": 0, "alderman": 1, "ocmw_chair": 2}
+# A schepen who also chairs the BCSD is recorded as ocmw_chair, the more specific role.
+_ROLE_ORDER = {"mayor": 0, "ocmw_chair": 1, "alderman": 2}
 _CODES = {code: role for role, (code, _) in BESTUURSFUNCTIE.items()}
 # org:organisation is how some lblod data spells ORG's org:organization.
 _ORG_BRITISH = Namespace(str(ORG))["organisation"]
@@ -162,7 +163,7 @@ def _skeleton(graph: Graph, name: str, people: dict[URIRef, dict[str, Any]], as_
     unmatched: list[Unmatched] = []
     root = f"bestuur-{slug(name)}"
     persons, taken = [], set()
-    order = sorted(people.items(), key=lambda kv: (_ROLE_ORDER[kv[1]["role"]], kv[1]["rank"],
+    order = sorted(people.items(), key=lambda kv: (kv[1]["role"] != "mayor", kv[1]["rank"],
                                                    _person_name(graph, kv[0])))
     for node, entry in order:
         full = _person_name(graph, node)

@@ -27,7 +27,7 @@ from rdflib.term import Node
 
 from orggraph.interop.rdf_files import choose_eenheid, label, typed
 from orggraph.interop.result import ImportResult, slug
-from orggraph.interop.vocab import DCTERMS, FOAF, MANDAAT, OG, ORG, PERSOON, SKOS
+from orggraph.interop.vocab import DCTERMS, FOAF, MANDAAT, OG, ORG, PERSON, SKOS
 from orggraph.loaders.taxonomy import taxonomy_domains
 from orggraph.schemas.dataset import FORMAT, Relation
 
@@ -89,7 +89,7 @@ def read_org_graph(graph: Graph, bestuurseenheid: str | None, path: Path) -> Imp
         "bodies": [_put({"id": r.id(n), "name": label(graph, n)},
                         kind=r.value(n, OG.bodyKind)) for n in r.mine(graph.subjects(OG.bodyKind,
                                                                                       None))],
-        "people": [_person(r, n) for n in r.mine(typed(graph, PERSOON.Person))],
+        "people": [_person(r, n) for n in r.mine(typed(graph, PERSON.Person))],
         "challenges": [{"id": r.id(n), "name": label(graph, n)}
                        for n in r.mine(typed(graph, OG.Challenge))],
         "programmes": [_programme(r, n) for n in r.mine(typed(graph, OG.Programme))],

@@ -35,7 +35,7 @@ from orggraph.interop.vocab import (
     MANDAAT,
     OG,
     ORG,
-    PERSOON,
+    PERSON,
     RDF,
     SKOS,
     STANDARD_NAMESPACES,
@@ -183,7 +183,7 @@ def _role(g: Graph, mint: Minter, role: str) -> Node:
 
 def _person(g: Graph, mint: Minter, person, city: City) -> Node:
     node = mint.iri("person", person.id)
-    g.add((node, RDF.type, PERSOON.Person))
+    g.add((node, RDF.type, PERSON.Person))
     g.add((node, FOAF.name, Literal(person.name)))
     g.add((node, OG.role, Literal(person.role.value)))
     if person.party:

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -40,7 +41,10 @@ def read_rdf(path: Path) -> Graph:
     fmt = RDF_SUFFIXES.get(path.suffix.lower()) or guess_format(str(path)) or "turtle"
     raw = Graph()
     try:
-        raw.parse(path, format=fmt)
+        with warnings.catch_warnings():
+            # rdflib 7's own JSON-LD parser uses its deprecated ConjunctiveGraph internally.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            raw.parse(path, format=fmt)
     except Exception as error:  # noqa: BLE001 - rdflib's parsers raise many unrelated types
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ImportFailed(
@@ -73,7 +77,8 @@ def choose_eenheid(graph: Graph, name: str | None, path: Path) -> URIRef:
     Names compare without case, accents or punctuation (``Sint-Niklaas`` = ``sint niklaas``).
     Raises :class:`ImportFailed` naming the municipalities in the file when none or several fit.
     """
-    units = {node: label(graph, node) or str(node) for node in typed(graph, BESLUIT.Bestuurseenheid)}
+    units = {node: label(graph, node) or str(node)
+             for node in typed(graph, BESLUIT.Bestuurseenheid)}
     if not units:
         raise ImportFailed(f"{path}: no besluit:Bestuurseenheid (municipality) in this file; is it "
                            "a Mandatendatabank export or an orggraph ORG export?")

@@ -21,7 +21,8 @@ from rdflib import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 from rdflib.term import Node
 
 __all__ = [
-    "BESLUIT", "DCTERMS", "FOAF", "MANDAAT", "OG", "ORG", "ORGGRAPH_TERMS", "PERSOON", "REGORG",
+    "BESLUIT", "DCTERMS", "FOAF", "MANDAAT", "OG", "ORG", "ORGGRAPH_TERMS", "PERSON", "PERSOON",
+    "REGORG",
     "RDF", "SKOS", "STANDARD_NAMESPACES", "canonical",
 ]
 
@@ -29,13 +30,14 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
 BESLUIT = Namespace("http://data.vlaanderen.be/ns/besluit#")
 PERSOON = Namespace("http://data.vlaanderen.be/ns/persoon#")
+PERSON = Namespace("http://www.w3.org/ns/person#")
 REGORG = Namespace("http://www.w3.org/ns/regorg#")
 OG = Namespace("https://w3id.org/orggraph/ns#")
 
 #: Namespaces of the standards (W3C ORG, the OSLO profiles and the W3C/DCMI vocabularies they
 #: reuse) whose terms an export may use, by prefix.
 STANDARD_NAMESPACES: dict[str, str] = {
-    "org": str(ORG), "mandaat": str(MANDAAT), "besluit": str(BESLUIT), "persoon": str(PERSOON),
+    "org": str(ORG), "mandaat": str(MANDAAT), "besluit": str(BESLUIT), "persoon": str(PERSOON), "person": str(PERSON),
     "regorg": str(REGORG), "foaf": str(FOAF), "skos": str(SKOS), "dcterms": str(DCTERMS),
     "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
 }
