@@ -37,7 +37,8 @@ OG = Namespace("https://w3id.org/orggraph/ns#")
 #: Namespaces of the standards (W3C ORG, the OSLO profiles and the W3C/DCMI vocabularies they
 #: reuse) whose terms an export may use, by prefix.
 STANDARD_NAMESPACES: dict[str, str] = {
-    "org": str(ORG), "mandaat": str(MANDAAT), "besluit": str(BESLUIT), "persoon": str(PERSOON), "person": str(PERSON),
+    "org": str(ORG), "mandaat": str(MANDAAT), "besluit": str(BESLUIT), "persoon": str(PERSOON),
+    "person": str(PERSON),
     "regorg": str(REGORG), "foaf": str(FOAF), "skos": str(SKOS), "dcterms": str(DCTERMS),
     "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
 }
