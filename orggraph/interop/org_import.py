@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,10 @@ class _Reader:
 
     def value(self, node: Node, pred: URIRef) -> Any:
         found = self.g.value(node, pred)
-        return None if found is None else found.toPython()
+        if found is None:
+            return None
+        value = found.toPython()
+        return float(value) if isinstance(value, Decimal) else value
 
     def refs(self, node: Node, pred: URIRef) -> list[str]:
         return [self.id(n) for n in sorted(self.g.objects(node, pred), key=self.order)]

@@ -92,7 +92,8 @@ def _lit(value: Any) -> Literal:
     if isinstance(value, int):
         return Literal(value, datatype=XSD.integer)
     if isinstance(value, float):
-        return Literal(repr(value), datatype=XSD.double)
+        # xsd:decimal reads as 9.5 in Turtle; xsd:double would read 9.5e+00.
+        return Literal(repr(value), datatype=XSD.decimal)
     return Literal(str(value))
 
 
