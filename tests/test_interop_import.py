@@ -160,3 +160,18 @@ def test_matcher_prefers_curated_domains_and_never_guesses():
     assert matcher.match("Parkeren").domain == "parking"   # not its BBC code domain bbc-0220
     assert matcher.match("FINANCIËN").domain == "finance-general"
     assert matcher.match("Ruimtevaart").domain is None
+
+
+def test_popolo_from_elsewhere_gives_a_skeleton(tmp_path):
+    # Plain Popolo: a council with a sub-committee, one person with a membership; no orggraph.
+    path = tmp_path / "p.json"
+    path.write_text('{"organizations": [{"id": "raad", "name": "Gemeente Velde", '
+                    '"classification": "organisation"}, {"id": "dienst", "name": "Dienst", '
+                    '"parent_id": "raad"}], "persons": [{"id": "an", "name": "An"}], '
+                    '"memberships": [{"person_id": "an", "organization_id": "dienst", '
+                    '"role": "manager"}]}', encoding="utf-8")
+    result = import_file(path, "popolo")
+    assert result.doc["city"] == {"id": "gemeente-velde", "name": "Gemeente Velde"}
+    assert [u["kind"] for u in result.doc["units"]] == ["organisation", "service"]
+    assert result.doc["people"] == [{"id": "an", "name": "An", "role": "manager"}]
+    assert result.missing == ["programmes", "partners"]

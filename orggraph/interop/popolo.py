@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orggraph.interop.result import ImportFailed, ImportResult
+from orggraph.interop.result import ImportFailed, ImportResult, slug
 from orggraph.loaders.dump import dump_city
 from orggraph.schemas.dataset import FORMAT, City
 
@@ -94,7 +94,7 @@ def read_popolo(data: Any, source: str = "the Popolo file") -> ImportResult:
         raise ImportFailed(f"{source} is not Popolo JSON: expected an object with an "
                            "'organizations' list (and 'persons', 'memberships').")
     top = data.get("orggraph") or {}
-    city = top.get("city") or {"id": "city", "name": "City"}
+    city = top.get("city") or _city_of(data["organizations"], source)
     doc: dict[str, Any] = {"format": FORMAT, "city": city}
     if "taxonomy" in top:
         doc["taxonomy"] = top["taxonomy"]
@@ -118,6 +118,15 @@ def read_popolo(data: Any, source: str = "the Popolo file") -> ImportResult:
     doc.update({name: items for name, items in sections.items() if items})
     missing = [name for name in ("programmes", "partners") if not sections[name]]
     return ImportResult(doc, missing=missing)
+
+
+def _city_of(organizations: list[dict[str, Any]], source: str) -> dict[str, str]:
+    """The city of Popolo data orggraph did not write: named after its root organization."""
+    roots = [o for o in organizations if isinstance(o, dict) and not o.get("parent_id")]
+    if not roots or not roots[0].get("name"):
+        raise ImportFailed(f"{source} has no organization without a parent_id to take as the "
+                           "city's organisation.")
+    return {"id": slug(roots[0]["name"]), "name": roots[0]["name"]}
 
 
 def _person(person: dict[str, Any], memberships: list[dict[str, Any]],
