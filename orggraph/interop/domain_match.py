@@ -1,8 +1,9 @@
 """Map beleidsdomein labels, each municipality's own wording, onto the domains of a dataset.
 
 A label is first looked up, folded (lower case, no accents, single spaces), in the curated
-synonym table ``beleidsdomein_synonyms.yaml``, then among the domain names; then fuzzy-matched
-(difflib's ratio, at least :data:`CUTOFF`) against both. A label that stays unmatched is never
+synonym table ``beleidsdomein_synonyms.yaml``, then among the portfolio titles of the bundled
+real-city examples as they are mapped there (:func:`example_titles`), then among the domain names;
+then fuzzy-matched (difflib's ratio, at least :data:`CUTOFF`) against all of them. A label that stays unmatched is never
 dropped silently: the caller gets the closest candidates to report.
 
 Examples
@@ -29,7 +30,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-__all__ = ["CUTOFF", "DomainMatch", "DomainMatcher", "fold", "synonyms"]
+__all__ = ["CUTOFF", "DomainMatch", "DomainMatcher", "example_titles", "fold", "synonyms"]
 
 #: The lowest difflib ratio a fuzzy match may have.
 CUTOFF = 0.85
@@ -51,6 +52,27 @@ def synonyms() -> dict[str, str]:
     text = (resources.files("orggraph") / "interop" / "beleidsdomein_synonyms.yaml").read_text(
         encoding="utf-8")
     return {fold(str(k)): str(v) for k, v in YAML(typ="safe").load(text).items()}
+
+
+@cache
+def example_titles() -> dict[str, str]:
+    """Return folded portfolio title -> domain, from the real-city examples (the most common
+    domain where a title is mapped differently; the first city's on a tie)."""
+    from collections import Counter
+
+    from orggraph.errors import OrggraphError
+    from orggraph.examples import CITY_EXAMPLES, PARTIAL_CITY_EXAMPLES, load_example
+
+    votes: dict[str, Counter] = {}
+    for name in (*CITY_EXAMPLES, *PARTIAL_CITY_EXAMPLES):
+        try:
+            city = load_example(name)
+        except OrggraphError:  # an installed copy without the examples matches without them
+            continue
+        for person in city.people:
+            for item in person.portfolio:
+                votes.setdefault(fold(item.title), Counter())[item.domain] += 1
+    return {title: counter.most_common(1)[0][0] for title, counter in votes.items()}
 
 
 @dataclass(frozen=True)
@@ -77,6 +99,7 @@ class DomainMatcher:
         for ident, name in sorted(self.names.items(), key=lambda kv: kv[0].startswith("bbc-")):
             self.table.setdefault(fold(name), ident)
             self.table.setdefault(fold(ident), ident)
+        self.table.update({k: v for k, v in example_titles().items() if v in self.names})
         self.table.update({k: v for k, v in synonyms().items() if v in self.names})
 
     def match(self, label: str) -> DomainMatch:
