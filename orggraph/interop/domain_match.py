@@ -3,8 +3,9 @@
 A label is first looked up, folded (lower case, no accents, single spaces), in the curated
 synonym table ``beleidsdomein_synonyms.yaml``, then among the portfolio titles of the
 bundled real-city examples as they are mapped there (:func:`example_titles`), then among the
-domain names; then fuzzy-matched (difflib's ratio, at least :data:`CUTOFF`) against all of them. A label that stays unmatched is never
-dropped silently: the caller gets the closest candidates to report.
+domain names; then fuzzy-matched (difflib's ratio, at least :data:`CUTOFF`) against all of
+them. A label that stays unmatched is never dropped silently: the caller gets the closest
+candidates to report.
 
 Examples
 --------
