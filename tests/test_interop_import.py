@@ -178,3 +178,14 @@ def test_popolo_from_elsewhere_gives_a_skeleton(tmp_path):
     assert [u["kind"] for u in result.doc["units"]] == ["organisation", "service"]
     assert result.doc["people"] == [{"id": "an", "name": "An", "role": "manager"}]
     assert result.missing == ["programmes", "partners"]
+
+
+def test_plain_org_data_gives_an_organisation_tree(tmp_path):
+    # tests/data/interop/plain-org.ttl: Stad Velde > Departement Ruimte > Dienst Wonen, linked
+    # once by org:hasSubOrganization and once by org:subOrganizationOf (https namespace).
+    doc = import_file(DATA / "plain-org.ttl", "org").doc
+    assert doc["city"] == {"id": "velde", "name": "Stad Velde"}
+    kinds = {u["id"]: (u["kind"], u.get("parent")) for u in doc["units"]}
+    assert kinds == {"stad-velde": ("organisation", None),
+                     "departement-ruimte": ("department", "stad-velde"),
+                     "dienst-wonen": ("service", "departement-ruimte")}

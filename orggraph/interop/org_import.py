@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,8 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from orggraph.interop.rdf_files import choose_eenheid, label, typed
-from orggraph.interop.result import ImportResult, slug
-from orggraph.interop.vocab import DCTERMS, FOAF, MANDAAT, OG, ORG, PERSON, SKOS
+from orggraph.interop.result import ImportFailed, ImportResult, slug
+from orggraph.interop.vocab import BESLUIT, DCTERMS, FOAF, MANDAAT, OG, ORG, PERSON, SKOS
 from orggraph.loaders.taxonomy import taxonomy_domains
 from orggraph.schemas.dataset import FORMAT, Relation
 
@@ -78,10 +79,15 @@ def _put(doc: dict[str, Any], **fields: Any) -> dict[str, Any]:
 
 def read_org_graph(graph: Graph, bestuurseenheid: str | None, path: Path) -> ImportResult:
     """Return the dataset of one municipality in ``graph`` (chosen by name when several)."""
-    eenheid = choose_eenheid(graph, bestuurseenheid, path)
-    r = _Reader(graph, str(eenheid) + "/")
-    doc: dict[str, Any] = {"format": FORMAT, "city": _city(r, eenheid)}
-    taxonomy = r.value(eenheid, OG.taxonomy)
+    if typed(graph, BESLUIT.Bestuurseenheid) or bestuurseenheid:
+        eenheid: URIRef | None = choose_eenheid(graph, bestuurseenheid, path)
+        r = _Reader(graph, str(eenheid) + "/")
+        city = _city(r, eenheid)
+    else:  # plain ORG data: the organisation tree is the whole file
+        eenheid, r = None, _Reader(graph, "")
+        city = _city_of_tree(r, graph, path)
+    doc: dict[str, Any] = {"format": FORMAT, "city": city}
+    taxonomy = r.value(eenheid, OG.taxonomy) if eenheid is not None else None
     if taxonomy:
         doc["taxonomy"] = taxonomy
     bundled = {d["id"] for d in taxonomy_domains(taxonomy)} if taxonomy else set()
@@ -111,6 +117,22 @@ def _city(r: _Reader, eenheid: URIRef) -> dict[str, Any]:
                 population=r.value(eenheid, OG.population),
                 legislature=r.value(eenheid, OG.legislature), region=r.value(eenheid, OG.region),
                 sources=[s.split(" ", 1)[1] for s in sources])
+
+
+def _city_of_tree(r: _Reader, graph: Graph, path: Path) -> dict[str, Any]:
+    roots = [n for n in typed(graph, ORG.Organization)
+             if graph.value(n, ORG.subOrganizationOf) is None
+             and graph.value(None, ORG.hasSubOrganization) != n
+             and not list(graph.subjects(ORG.hasSubOrganization, n))]
+    if not roots:
+        raise ImportFailed(f"{path}: no besluit:Bestuurseenheid and no org:Organization at the top "
+                           "of a tree: nothing to import as a city.")
+    name = label(graph, roots[0]) or r.id(roots[0])
+    # 'Stad Velde' is the root unit; the city is Velde (and must not share the unit's id).
+    city = re.sub(r"^(stad|gemeente|lokaal-bestuur)-", "", slug(name))
+    if city == r.id(roots[0]):
+        city += "-city"
+    return {"id": city, "name": name}
 
 
 def _domain(r: _Reader, node: URIRef) -> dict[str, Any]:
