@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from orggraph.interop.rdf_files import choose_eenheid, label, typed
 from orggraph.interop.result import ImportFailed, ImportResult, slug
-from orggraph.interop.vocab import BESLUIT, DCTERMS, FOAF, MANDAAT, OG, ORG, PERSON, SKOS
+from orggraph.interop.vocab import BESLUIT, DCTERMS, FOAF, MANDAAT, OG, ORG, PERSON, SKOS, camel
 from orggraph.loaders.taxonomy import taxonomy_domains
 from orggraph.schemas.dataset import FORMAT, Relation
 
@@ -200,10 +200,5 @@ def _partner(r: _Reader, node: URIRef) -> dict[str, Any]:
     relation = r.g.value(node, OG.relation)
     if relation is not None:
         doc["relation"] = {field: value for field in Relation.model_fields
-                           if (value := r.value(relation, OG[_camel(field)])) is not None}
+                           if (value := r.value(relation, OG[camel(field)])) is not None}
     return doc
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(word.title() for word in rest)

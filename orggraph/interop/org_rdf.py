@@ -39,6 +39,7 @@ from orggraph.interop.vocab import (
     RDF,
     SKOS,
     STANDARD_NAMESPACES,
+    camel,
 )
 from orggraph.schemas.dataset import City, Relation
 from orggraph.schemas.enums import UnitKind
@@ -95,11 +96,6 @@ def _lit(value: Any) -> Literal:
         # xsd:decimal reads as 9.5 in Turtle; xsd:double would read 9.5e+00.
         return Literal(repr(value), datatype=XSD.decimal)
     return Literal(str(value))
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(word.title() for word in rest)
 
 
 def city_graph(city: City, base: str = DEFAULT_BASE) -> Graph:
@@ -284,7 +280,7 @@ def _partner(g: Graph, mint: Minter, partner, city: City) -> Node:
         for field in Relation.model_fields:
             value = getattr(partner.relation, field)
             if value is not None:
-                g.add((relation, OG[_camel(field)], _lit(value)))
+                g.add((relation, OG[camel(field)], _lit(value)))
     return node
 
 

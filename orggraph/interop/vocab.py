@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 __all__ = [
     "BESLUIT", "DCTERMS", "FOAF", "MANDAAT", "OG", "ORG", "ORGGRAPH_TERMS", "PERSON", "PERSOON",
-    "REGORG",
+    "REGORG", "camel",
     "RDF", "SKOS", "STANDARD_NAMESPACES", "canonical",
 ]
 
@@ -111,3 +111,13 @@ def canonical(node: Node) -> Node:
             if text.startswith(variant):
                 return URIRef(ns + text[len(variant):])
     return node
+
+
+def camel(name: str) -> str:
+    """Return a field name as an ``orggraph:`` term: ``funding_share`` -> ``fundingShare``.
+
+    >>> camel("controls_operation")
+    'controlsOperation'
+    """
+    head, *rest = name.split("_")
+    return head + "".join(word.title() for word in rest)
