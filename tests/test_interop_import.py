@@ -189,3 +189,11 @@ def test_plain_org_data_gives_an_organisation_tree(tmp_path):
     assert kinds == {"stad-velde": ("organisation", None),
                      "departement-ruimte": ("department", "stad-velde"),
                      "dienst-wonen": ("service", "departement-ruimte")}
+
+
+def test_an_output_that_is_not_a_dataset_file_exits_1(tmp_path):
+    result = runner.invoke(app, ["import", str(MANDATEN), "--from", "mandaten",
+                                 "--bestuurseenheid", "Kasteelgem", "--out",
+                                 str(tmp_path / "k.txt")])
+    assert result.exit_code == 1 and "k.txt" in result.output and ".yaml" in result.output
+    assert not (tmp_path / "k.txt").exists()

@@ -19,7 +19,7 @@ from pathlib import Path
 from orggraph.errors import InvalidDataError
 from orggraph.files import write_atomic
 from orggraph.interop.result import ImportFailed, ImportResult
-from orggraph.loaders.dump import write_document
+from orggraph.loaders.dump import WRITE_SUFFIXES, write_document
 from orggraph.schemas.dataset import City
 
 __all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "export_city", "export_text", "import_file",
@@ -85,6 +85,9 @@ def validate_document(result: ImportResult, out: Path) -> City:
     """
     from orggraph.loaders import load
 
+    if Path(out).suffix.lower() not in WRITE_SUFFIXES:
+        raise ImportFailed(f"cannot write '{out}': a dataset file ends in "
+                           + ", ".join(WRITE_SUFFIXES) + ".")
     with tempfile.TemporaryDirectory() as folder:
         trial = write_document(result.doc, Path(folder) / ("imported" + Path(out).suffix))
         try:
