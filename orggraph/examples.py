@@ -13,10 +13,14 @@ from pathlib import Path
 
 from orggraph.errors import OrggraphError
 
-__all__ = ["CITY_EXAMPLES", "example_path", "example_names", "examples_dir", "load_example"]
+__all__ = ["CITY_EXAMPLES", "PARTIAL_CITY_EXAMPLES", "example_path", "example_names",
+           "examples_dir", "load_example"]
 
 #: The real-city examples shown by ``orggraph demo``, in the order they are shown.
-CITY_EXAMPLES = ("gent", "antwerpen", "aalst", "leuven", "roeselare")
+CITY_EXAMPLES = ("gent", "antwerpen", "aalst", "leuven", "roeselare", "oostende", "sint-niklaas")
+#: Real cities whose published facts cover little more than (part of) the college: they validate
+#: and cite their sources, but have too little organisation to measure or to show in the demo.
+PARTIAL_CITY_EXAMPLES = ("genk", "hasselt", "turnhout")
 
 
 def examples_dir() -> Path:

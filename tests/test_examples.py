@@ -6,7 +6,12 @@ import networkx as nx
 import pytest
 
 import orggraph
-from orggraph.examples import CITY_EXAMPLES, example_names, example_path
+from orggraph.examples import (
+    CITY_EXAMPLES,
+    PARTIAL_CITY_EXAMPLES,
+    example_names,
+    example_path,
+)
 from orggraph.loaders.graph import to_networkx
 
 
@@ -44,3 +49,13 @@ def test_json_loads_to_the_same_graph_as_yaml(tmp_path):
     path.write_text(json.dumps(doc), encoding="utf-8")
     assert nx.utils.graphs_equal(to_networkx(orggraph.load(path)),
                                  to_networkx(orggraph.load(example_path("tiny"))))
+
+
+@pytest.mark.parametrize("name", PARTIAL_CITY_EXAMPLES)
+def test_partial_city_examples_cite_sources_and_name_a_mayor(name):
+    # These files stop where the published facts stop (their headers say so): a college, little
+    # or no organisation, no invented programmes.
+    city = orggraph.load(example_path(name))
+    assert city.city.sources and city.city.legislature
+    assert [p.role.value for p in city.college].count("mayor") == 1
+    assert not city.programmes and not city.partners

@@ -2,10 +2,13 @@
 
 A dataset says ``taxonomy: bbc`` instead of listing its own domains; the loader then adds the
 taxonomy's domains to the dataset (own ``domains`` may still be listed next to it, hanging
-under a taxonomy domain).
+under a taxonomy domain). A taxonomy may also name a code list (``codes:``); every code in it
+becomes a domain as well (see :mod:`orggraph.loaders.bbc_codes`).
 
 >>> [d["id"] for d in taxonomy_domains("bbc") if "parent" not in d][:3]
 ['finance', 'governance', 'mobility']
+>>> sum(d["id"].startswith("bbc-") for d in taxonomy_domains("bbc"))
+142
 """
 
 from __future__ import annotations
@@ -38,7 +41,13 @@ def taxonomy_path(name: str) -> Path:
 @cache
 def _load(name: str) -> tuple[dict[str, Any], ...]:
     data = YAML(typ="safe", pure=True).load(taxonomy_path(name).read_text(encoding="utf-8"))
-    return tuple(data["domains"])
+    domains = list(data["domains"])
+    if "codes" in data:
+        from orggraph.loaders.bbc_codes import code_domains, read_code_list
+
+        rows = read_code_list(taxonomy_path(name).parent / data["codes"]["file"])
+        domains += code_domains(rows, domains, dict(data["codes"].get("parents", {})))
+    return tuple(domains)
 
 
 def taxonomy_domains(name: str) -> list[dict[str, Any]]:
