@@ -9,12 +9,18 @@ They follow from the dataset and are never read back into a :class:`City`:
 - ``is_service`` on units: whether the unit is in S (``service``, ``staff``, ``strategic_cell``,
   ``agency``);
 - ``is_college`` on people: mayor, alderman or OCMW chair;
-- ``top_domain`` on domains: the ``uid`` of the top-level ancestor (the domain itself at the top).
+- ``top_domain`` on domains: the ``uid`` of the top-level ancestor (the domain itself at the top);
+- ``OWNS`` relationships from each college member to every service of owners(s) (DESIGN §5): the
+  steering and the portfolio domains with their ancestors, computed once here by the Python
+  definition rather than re-derived by every library query.
 
 >>> from orggraph.examples import load_example
 >>> props = derived_properties(load_example("tiny"))
 >>> props["tiny:stad"]
 {'is_service': False}
+>>> sorted(row["source"] for row in owns_rows(load_example("tiny"))
+...        if row["target"] == "tiny:staf-ruimte")
+['tiny:an-peeters', 'tiny:bram-claes']
 """
 
 from __future__ import annotations
@@ -26,10 +32,12 @@ from orggraph.queries.structure import cluster_of
 from orggraph.schemas.dataset import City
 from orggraph.schemas.enums import SERVICE_KINDS
 
-__all__ = ["DERIVED", "derived_properties"]
+__all__ = ["DERIVED", "DERIVED_TYPES", "derived_properties", "owners", "owns_rows"]
 
 #: Every property name this module adds; readers drop them.
 DERIVED = frozenset({"seq", "cluster", "is_service", "is_college", "top_domain"})
+#: Every relationship type this module adds; readers drop them.
+DERIVED_TYPES = frozenset({"OWNS"})
 
 
 def _top_domains(city: City) -> dict[str, str]:
@@ -63,3 +71,18 @@ def derived_properties(city: City, scenario: str | None = None) -> dict[str, dic
     for domain, top in _top_domains(city).items():
         result[key(domain)] = {"top_domain": key(top)}
     return result
+
+
+def owners(city: City) -> dict[str, set[str]]:
+    """Return service id → owners(s), by the one Python definition the metrics use too."""
+    from orggraph.queries.ownership import owners_of
+    from orggraph.queries.view import view_of
+
+    return owners_of(view_of(city.to_networkx()))
+
+
+def owns_rows(city: City, scenario: str | None = None) -> list[dict[str, Any]]:
+    """Return one ``{source, target}`` row (member uid, service uid) per pair of owners(s)."""
+    prefix = uid(city.id, "", scenario)
+    return [{"source": prefix + member, "target": prefix + service}
+            for service, members in owners(city).items() for member in sorted(members)]

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orggraph.engines.base import Engine
-from orggraph.engines.derived import derived_properties
+from orggraph.engines.derived import derived_properties, owns_rows
 from orggraph.engines.statements import (
     Statement,
     delete_statement,
     node_statements,
+    owns_statement,
     relationship_statements,
     scope_params,
 )
@@ -46,7 +47,7 @@ def plan(city: City, scenario: str | None = None) -> tuple[list[Statement], list
     """Return the node statements and the relationship statements that write ``city``."""
     g = to_networkx(city, scenario=scenario)
     return (node_statements(g, derived_properties(city, scenario)),
-            relationship_statements(g))
+            [*relationship_statements(g), owns_statement(owns_rows(city, scenario))])
 
 
 def push(engine: Engine, city: City, scenario: str | None = None, *,

@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from orggraph.engines.base import Engine
-from orggraph.engines.derived import DERIVED
+from orggraph.engines.derived import DERIVED, DERIVED_TYPES
 from orggraph.engines.statements import scope_params
 from orggraph.errors import QueryError
 from orggraph.loaders.graph import from_networkx
@@ -45,6 +45,8 @@ def read_graph(engine: Engine, city: str, scenario: str | None = None) -> nx.Mul
                          "(orggraph push PATH)")
     count: dict[tuple[str, str, str], int] = defaultdict(int)
     for source, kind, props, target in engine.run(_RELATIONSHIPS, params).rows:
+        if kind in DERIVED_TYPES:
+            continue
         n = count[(source, target, kind)] = count[(source, target, kind)] + 1
         g.add_edge(source, target, key=kind if n == 1 else f"{kind}#{n}", type=kind,
                    **_props(props))
