@@ -192,13 +192,6 @@ def _to_push(paths: list[Path], scenario: str | None) -> list[tuple[Any, str | N
     return todo
 
 
-_NEEDS_SERVER = (
-    "push needs a database server: give --uri (or set ORGGRAPH_URI). To start Neo4j, run "
-    "`docker compose up -d` in the project folder and use --uri bolt://localhost:7687; "
-    "without Docker, `orggraph cypher --data PATH QUERY` loads datasets into a private local "
-    "engine instead.")
-
-
 def push_command(
     paths: Paths,
     uri: Uri = None,
@@ -210,19 +203,16 @@ def push_command(
 ) -> None:
     """Push cities to Neo4j or FalkorDB, replacing what was pushed before for the same city.
 
-    Example: orggraph push examples/gent.yaml --uri bolt://localhost:7687
-    """
-    from orggraph.engines import Settings, connect
+    Without --uri (or ORGGRAPH_URI) it pushes to the local engine (orggraph engine start).
 
+    Example: orggraph push examples/gent.yaml
+    """
     try:
-        settings = Settings.resolve(uri, user, database)
-        if not settings.uri:
-            raise UsageProblem(_NEEDS_SERVER)
         if scenario is not None and not _LABEL.match(scenario):
             raise UsageProblem(f"--scenario '{scenario}' cannot name a scenario: use letters, "
                                "digits, '-' and '_' only (for example --scenario bundles)")
         todo = _to_push(paths, scenario)
-        with connect(settings) as engine:
+        with _server(uri, user, database) as engine:
             for city, label in todo:
                 summary = _progress_push(engine, city, label)
                 label = f"{summary.city}@{summary.scenario}" if summary.scenario else summary.city
@@ -250,7 +240,7 @@ def cypher_command(
     user: User = None,
     database: Database = None,
 ) -> None:
-    """Run a Cypher query against a server, or against datasets in a private local engine.
+    """Run a Cypher query on the local engine, a server (--uri), or datasets (--data).
 
     Example: orggraph cypher --data examples/gent.yaml --name services_without_alderman
     """
@@ -294,9 +284,9 @@ def _check_params(name: str, params: dict[str, Any]) -> None:
 
 def _open(stack: ExitStack, data: list[Path], uri: str | None, user: str | None,
           database: str | None, params: dict[str, Any]):
-    from orggraph.engines import LocalFalkorDB, Settings, connect, push
-
     if data:
+        from orggraph.engines import LocalFalkorDB, push
+
         if uri:
             raise UsageProblem("give --data (a private local engine) or --uri (a server), "
                                "not both")
@@ -307,11 +297,16 @@ def _open(stack: ExitStack, data: list[Path], uri: str | None, user: str | None,
         if len(cities) == 1:
             params.setdefault("city", cities[0].id)
         return engine
+    return stack.enter_context(_server(uri, user, database))
+
+
+def _server(uri: str | None, user: str | None, database: str | None):
+    """Return the engine at --uri (or ORGGRAPH_URI), else the running local engine."""
+    from orggraph.engines import Settings, connect
+    from orggraph.engines.service import local_engine
+
     settings = Settings.resolve(uri, user, database)
-    if not settings.uri:
-        raise UsageProblem("cypher needs --data PATH (a private local engine loaded with "
-                           "datasets) or --uri for a server (or ORGGRAPH_URI)")
-    return stack.enter_context(connect(settings))
+    return connect(settings) if settings.uri else local_engine(graph=database)
 
 
 def register(app: typer.Typer) -> None:
