@@ -252,7 +252,7 @@ def cypher_command(
         with ExitStack() as stack:
             engine = _open(stack, data or [], uri, user, database, params)
             if name is not None:
-                _check_params(name, params)
+                _check_params(name, params, engine)
             result = engine.run(text, params, write=write)
         _print_rows(result.columns, result.rows, fmt)
     except OrggraphError as error:
@@ -273,13 +273,16 @@ def _query_and_params(query: str | None, name: str | None,
     return library_query.text, params
 
 
-def _check_params(name: str, params: dict[str, Any]) -> None:
+def _check_params(name: str, params: dict[str, Any], engine) -> None:
+    from orggraph.engines.known import check_known, unit_parameters
     from orggraph.queries.library import get_query
 
-    missing = [(p, h) for p, h in get_query(name).parameter_help if p not in params]
+    parameter_help = get_query(name).parameter_help
+    missing = [(p, h) for p, h in parameter_help if p not in params]
     if missing:
         needed = "; ".join(f"--param {p}=... ({h})" for p, h in missing)
         raise UsageProblem(f"the query '{name}' needs {needed}")
+    check_known(engine, params, unit_parameters(parameter_help))
 
 
 def _open(stack: ExitStack, data: list[Path], uri: str | None, user: str | None,

@@ -256,8 +256,7 @@ def _disk_bytes(folder: Path) -> int:
         if folder.exists() else 0
 
 
-_HOLDINGS = ("MATCH (n) RETURN n.city AS city, n.scenario AS scenario, count(n) AS nodes "
-             "ORDER BY city, scenario")
+_HOLDINGS = "MATCH (n) RETURN n.city AS city, n.scenario AS scenario, count(n) AS nodes"
 
 
 def status(home: EngineHome | None = None) -> EngineStatus:
@@ -270,8 +269,9 @@ def status(home: EngineHome | None = None) -> EngineStatus:
     engine = local_engine(home)
     try:
         memory = int(engine._command("INFO", "memory").get("used_memory", 0))
-        holdings = [Holding(city, scenario or None, nodes)
-                    for city, scenario, nodes in engine.run(_HOLDINGS).rows if city] \
+        holdings = [Holding(city, scenario or None, nodes) for city, scenario, nodes
+                    in sorted(engine.run(_HOLDINGS).rows, key=lambda r: (r[0] or "", r[1] or ""))
+                    if city] \
             if engine.exists() else []
     finally:
         engine.close()
