@@ -16,7 +16,8 @@ import typer
 from orggraph.commands.common import Paths, err, fail, out
 from orggraph.errors import OrggraphError
 
-__all__ = ["parse_param", "plain", "register", "scenario_label"]
+__all__ = ["Format", "parse_param", "plain", "print_rows", "register", "rows_text",
+           "scenario_label"]
 
 Uri = Annotated[str | None, typer.Option(
     "--uri", help="Server address: bolt://, neo4j:// (Neo4j) or falkordb://, redis:// (FalkorDB). "
@@ -83,24 +84,34 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _print_rows(columns: list[str], rows: list[list[Any]], fmt: Format) -> None:
+def rows_text(columns: list[str], rows: list[list[Any]], fmt: Format) -> str:
+    """Return rows as JSON (a list of row objects) or CSV text.
+
+    >>> rows_text(["n"], [[1]], Format.csv)
+    'n\n1\n'
+    """
     if fmt is Format.json:
         records = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in rows]
-        out.print(json.dumps(records, ensure_ascii=False, indent=2, default=str), markup=False)
-    elif fmt is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(v) for v in row] for row in rows)
-        out.print(buffer.getvalue(), end="", markup=False)
+        return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return buffer.getvalue()
+
+
+def print_rows(columns: list[str], rows: list[list[Any]], fmt: Format, console=out) -> None:
+    """Print rows on ``console``: a table with a row count, JSON or CSV."""
+    if fmt is not Format.table:
+        console.print(rows_text(columns, rows, fmt), end="", markup=False)
     else:
         from rich.table import Table
 
         table = Table(*columns, show_lines=False)
         for row in rows:
             table.add_row(*(_cell(v) for v in row))
-        out.print(table)
-        out.print(f"{len(rows)} row{'s' * (len(rows) != 1)}", style="dim")
+        console.print(table)
+        console.print(f"{len(rows)} row{'s' * (len(rows) != 1)}", style="dim")
 
 
 def _list_library(fmt: Format) -> None:
@@ -113,7 +124,7 @@ def _list_library(fmt: Format) -> None:
                              ensure_ascii=False, indent=2), markup=False)
         return
     rows = [[q.name, q.description, ", ".join(q.parameters)] for q in queries]
-    _print_rows(["name", "description", "parameters"], rows, fmt)
+    print_rows(["name", "description", "parameters"], rows, fmt)
 
 
 def _load_all(paths: list[Path]) -> list:
@@ -242,11 +253,18 @@ def cypher_command(
 ) -> None:
     """Run a Cypher query on the local engine, a server (--uri), or datasets (--data).
 
+    Without a query (and without --name) it opens the interactive shell (orggraph shell).
+
     Example: orggraph cypher --data examples/gent.yaml --name services_without_alderman
     """
     try:
         if list_:
             _list_library(fmt)
+            return
+        if query is None and name is None and not data:
+            from orggraph.commands.shell import open_shell
+
+            open_shell(write, uri, user, database)
             return
         text, params = _query_and_params(query, name, param or [])
         with ExitStack() as stack:
@@ -254,7 +272,7 @@ def cypher_command(
             if name is not None:
                 _check_params(name, params, engine)
             result = engine.run(text, params, write=write)
-        _print_rows(result.columns, result.rows, fmt)
+        print_rows(result.columns, result.rows, fmt)
     except OrggraphError as error:
         raise fail(error) from None
 
