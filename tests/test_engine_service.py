@@ -154,3 +154,41 @@ def test_the_commands_start_status_push_query_stop(home):
     result = runner.invoke(app, ["engine", "stop"], env=env)
     assert result.exit_code == 0 and "stopped" in result.stdout
     assert not home.socket.exists()
+
+
+def test_the_shell_in_a_terminal_completes_runs_and_keeps_history(home):
+    """`orggraph shell` in a pseudo-terminal: Tab completes a library name, :run answers."""
+    import sys
+    import time
+
+    import pexpect
+    _require(home)
+    engine = local_engine(home)
+    try:
+        push(engine, load_example("tiny"))
+    finally:
+        engine.close()
+    env = {**os.environ, "ORGGRAPH_HOME": str(home.root), "ORGGRAPH_URI": "", "NEO4J_URI": "",
+           "TERM": "xterm", "COLUMNS": "120", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    shell = pexpect.spawn(sys.executable, ["-m", "orggraph", "shell"], env=env, timeout=60,
+                          encoding="utf-8", dimensions=(40, 120))
+    try:
+        shell.expect("read-only")
+        shell.expect("cypher>")
+        shell.send(":param city=tiny\r")
+        shell.expect("city='tiny'")
+        shell.expect("cypher>")
+        # Tab completes the only match, n_units: without it, ':run n_uni' names no query.
+        # The pauses let the prompt draw the completion before the next key arrives.
+        shell.send(":run n_uni")
+        time.sleep(0.5)
+        shell.send("\t")
+        time.sleep(0.5)
+        shell.send("\r")
+        shell.expect("1 row")
+        assert "│ 10 " in shell.before        # tiny has 10 units (examples/tiny.yaml)
+        shell.send(":quit\r")
+        shell.expect(pexpect.EOF)
+    finally:
+        shell.close(force=True)
+    assert ":run n_units" in (home.root / "shell_history").read_text(encoding="utf-8")
