@@ -88,7 +88,7 @@ def rows_text(columns: list[str], rows: list[list[Any]], fmt: Format) -> str:
     """Return rows as JSON (a list of row objects) or CSV text.
 
     >>> rows_text(["n"], [[1]], Format.csv)
-    'n\n1\n'
+    'n\\n1\\n'
     """
     if fmt is Format.json:
         records = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in rows]
