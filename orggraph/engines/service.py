@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orggraph.engines.falkordb import FalkorDBEngine
-from orggraph.engines.local import binaries
+from orggraph.engines.local import binaries, log_tail
 from orggraph.errors import BackendUnavailable
 
 __all__ = [
@@ -139,7 +139,8 @@ def _is_ours(pid: int, home: EngineHome) -> bool:
         return _alive(pid)  # no /proc (macOS): trust a live pid
     except OSError:
         return False
-    return str(home.socket).encode() in cmdline or b"redis-server" in cmdline.split(b"\0")[0]
+    # The server names its socket in its process title ("redis-server unixsocket:<path>").
+    return str(home.socket).encode() in cmdline
 
 
 def running_pid(home: EngineHome) -> int | None:
@@ -192,7 +193,7 @@ def start(home: EngineHome | None = None) -> tuple[EngineStatus, bool]:
         pid = running_pid(home)
         if pid is not None:
             _terminate(home, pid)
-        detail = launcher.stderr.decode(errors="replace").strip() or _tail(home.log)
+        detail = launcher.stderr.decode(errors="replace").strip() or log_tail(home.log)
         raise BackendUnavailable(f"could not start the local engine: {detail} "
                                  f"(log: {home.log})")
     return status(home), True
@@ -214,14 +215,6 @@ def _wait_ready(home: EngineHome) -> bool:
                 client.close()
         time.sleep(0.05)
     return False
-
-
-def _tail(log: Path) -> str:
-    try:
-        lines = [line for line in log.read_text(errors="replace").splitlines() if line.strip()]
-    except OSError:
-        return "it stopped without a message"
-    return lines[-1] if lines else "it stopped without a message"
 
 
 def _terminate(home: EngineHome, pid: int) -> None:
