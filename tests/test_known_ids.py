@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from orggraph.cli import app
@@ -59,3 +61,34 @@ def test_the_command_exits_1_on_a_mistyped_city():
                                       "--name", "domains_split", "--param", "city=gnt"])
     assert result.exit_code == 1
     assert "no city 'gnt'; loaded: gent; did you mean 'gent'?" in result.stderr
+
+
+class _Scopes:
+    """An engine holding the given (city, scenario) pairs, and unit ids for any city."""
+
+    def __init__(self, pairs, units=()):
+        self.pairs, self.units = pairs, list(units)
+
+    def run(self, query, params=None, **_):
+        from orggraph.engines.base import Result
+
+        if "City" in query:
+            return Result(["city", "scenario"], [[c, s] for c, s in self.pairs])
+        return Result(["id"], [[u] for u in self.units])
+
+
+_IDS = st.text(alphabet="abcdefgh-", min_size=1, max_size=6)
+
+
+@given(pairs=st.lists(st.tuples(_IDS, st.one_of(st.none(), _IDS)), max_size=6), scope=_IDS,
+       scenario=st.one_of(st.none(), _IDS))
+def test_a_scope_passes_exactly_when_it_was_pushed(pairs, scope, scenario):
+    label = f"{scope}@{scenario}" if scenario else scope
+    pushed = {f"{c}@{s}" if s else c for c, s in pairs}
+    try:
+        check_known(_Scopes(pairs), {"city": label})
+    except UnknownId as error:
+        assert label not in pushed
+        assert f"'{label}'" in str(error)
+    else:
+        assert label in pushed
