@@ -16,13 +16,14 @@ from orggraph.errors import (
     QueryError,
     ScenarioError,
 )
-from orggraph.examples import example_path, load_example
-from orggraph.loaders import from_networkx, load, to_networkx
-from orggraph.schemas import City
 
-# The metrics and scenario layers import networkx's algorithms and igraph, which take a noticeable
-# part of a second; they are loaded on first use so that `orggraph validate` starts quickly.
-_LAZY = {"CityMetrics": "orggraph.queries", "metrics": "orggraph.queries",
+# The loaders, metrics and scenario layers import pydantic, networkx and igraph, which take a
+# noticeable part of a second; they are loaded on first use so that commands that need none of
+# them (`orggraph cypher` on a running engine) start quickly.
+_LAZY = {"example_path": "orggraph.examples", "load_example": "orggraph.examples",
+         "from_networkx": "orggraph.loaders", "load": "orggraph.loaders",
+         "to_networkx": "orggraph.loaders", "City": "orggraph.schemas",
+         "CityMetrics": "orggraph.queries", "metrics": "orggraph.queries",
          "apply": "orggraph.scenarios", "load_scenario": "orggraph.scenarios"}
 
 

@@ -95,7 +95,8 @@ def demo(
 
 
 #: Modules of :mod:`orggraph.commands` whose ``register(app)`` adds their commands.
-COMMAND_MODULES: tuple[str, ...] = ("synth", "metrics", "map", "scenario", "cypher", "interop")
+COMMAND_MODULES: tuple[str, ...] = ("synth", "metrics", "map", "scenario", "cypher", "engine",
+                                   "shell", "interop")
 for _name in COMMAND_MODULES:
     importlib.import_module(f"orggraph.commands.{_name}").register(app)
 

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from orggraph.loaders.sources import Origin, RawDataset
-from orggraph.loaders.taxonomy import taxonomy_domains
-from orggraph.loaders.validate import build_city
-from orggraph.schemas.dataset import FORMAT, SECTIONS, City
+if TYPE_CHECKING:
+    from orggraph.schemas.dataset import City
+
+# The loaders (pydantic, networkx) are imported inside the functions: the command line imports
+# this module for MIN_UNITS, and commands that never generate a city must start quickly.
 
 __all__ = ["MIN_UNITS", "synthetic_city", "synthetic_document"]
 
@@ -127,6 +128,10 @@ def synthetic_city(n_units: int, seed: int = 0, *, taxonomy: bool = False) -> Ci
     >>> synthetic_city(60, seed=3) == synthetic_city(60, seed=3)
     True
     """
+    from orggraph.loaders.sources import Origin, RawDataset
+    from orggraph.loaders.validate import build_city
+    from orggraph.schemas.dataset import SECTIONS
+
     doc = synthetic_document(n_units, seed, taxonomy=taxonomy)
     raw = RawDataset(format=[(doc["format"], Origin(None))], city=(doc["city"], Origin(None)))
     if "taxonomy" in doc:
@@ -145,6 +150,8 @@ def synthetic_document(n_units: int, seed: int = 0, *,
     >>> doc["format"], len(doc["units"])
     ('orggraph/1', 40)
     """
+    from orggraph.schemas.dataset import FORMAT
+
     if not isinstance(n_units, int) or n_units < MIN_UNITS:
         raise ValueError(f"a synthetic city needs at least {MIN_UNITS} units, got {n_units!r}")
     rng = random.Random(seed)
@@ -185,6 +192,8 @@ def _own_domains(rng: random.Random) -> _Domains:
 
 
 def _bbc_domains() -> _Domains:
+    from orggraph.loaders.taxonomy import taxonomy_domains
+
     # The code domains (bbc-0740, ...) are leaves for classifying; the generator keeps to the
     # curated two levels so that a seed gives the same city as before they were added.
     bundled = [d for d in taxonomy_domains("bbc") if not d["id"].startswith("bbc-")]

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from orggraph.cli import app
-from orggraph.commands.cypher import parse_param
+from orggraph.commands.querying import parse_param
 from orggraph.examples import example_path
 from orggraph.queries.library import library
 
@@ -127,12 +127,12 @@ def test_a_password_in_the_uri_is_masked():
     assert "s3cret-pw" not in result.output
 
 
-def test_push_without_a_server_explains_how_to_get_one():
-    env = {"ORGGRAPH_URI": "", "NEO4J_URI": ""}
-    result = run("push", TINY, env=env)
-    assert result.exit_code == 2
-    assert "docker compose up -d" in result.stderr
-    assert "orggraph cypher --data" in result.stderr
+@pytest.mark.parametrize("command", [["push", TINY], ["cypher", "RETURN 1"]])
+def test_without_a_server_or_a_running_local_engine_it_says_how_to_start_one(tmp_path, command):
+    env = {"ORGGRAPH_URI": "", "NEO4J_URI": "", "ORGGRAPH_HOME": str(tmp_path)}
+    result = run(*command, env=env)
+    assert result.exit_code == 3
+    assert "start it with `orggraph engine start`" in result.stderr
 
 
 def test_push_of_an_invalid_dataset_exits_1(write):

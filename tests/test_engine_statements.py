@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from orggraph.core import Core
 from orggraph.engines.connect import Settings, UsageError, connect, mask_uri
-from orggraph.engines.derived import derived_properties
+from orggraph.engines.derived import DERIVED_TYPES, derived_properties
 from orggraph.engines.push import plan
 from orggraph.engines.schema import PRIMARY_LABELS, falkordb_schema, neo4j_schema
 from orggraph.engines.statements import KIND_LABELS, RELATIONSHIP_TYPES, Statement
@@ -22,7 +23,7 @@ IDENT = re.compile(r":([A-Za-z_]+)")
 
 def test_statements_only_interpolate_allowed_labels_and_types(tiny):
     nodes, rels = plan(tiny)
-    allowed = set(PRIMARY_LABELS) | set(KIND_LABELS) | set(RELATIONSHIP_TYPES)
+    allowed = set(PRIMARY_LABELS) | set(KIND_LABELS) | set(RELATIONSHIP_TYPES) | DERIVED_TYPES
     for statement in nodes + rels:
         assert statement.query.startswith("UNWIND $rows AS row ")
         assert set(IDENT.findall(statement.query)) <= allowed
@@ -42,7 +43,11 @@ def test_one_statement_per_label_set_and_relationship_group(tiny):
     nodes, rels = plan(tiny)
     # Rows cover every node and relationship exactly once.
     assert sum(len(s.rows) for s in nodes) == g.number_of_nodes()
-    assert sum(len(s.rows) for s in rels) == g.number_of_edges()
+    *data_rels, owns = rels
+    assert sum(len(s.rows) for s in data_rels) == g.number_of_edges()
+    # The last statement writes the derived OWNS pairs: one per (service, owner) pair.
+    assert ":OWNS" in owns.query
+    assert len(owns.rows) == sum(len(o) for o in Core(tiny).owners.values())
     label_sets = {frozenset(d["labels"]) for _, d in g.nodes(data=True)}
     assert len(nodes) == len(label_sets)
 

@@ -5,7 +5,7 @@ inside functions and the ``TYPE_CHECKING`` ones included, so that a deferred imp
 dependency. The layers, lowest first (a module may import its own layer's package and any
 lower layer; ``orggraph/__init__.py``, the public door, may import anything)::
 
-    errors < files, numbers, literal < schemas < core < loaders < examples, synth < queries
+    errors < files, numbers, literal < schemas < core < loaders < examples, synth < queries, interop
            < engines, maps < scenarios < info_tables, demo < commands < cli < __main__
 """
 
@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("core",),
     ("loaders",),
     ("examples", "synth"),
-    ("queries",),
+    ("queries", "interop"),
     ("engines", "maps"),
     ("scenarios",),
     ("info_tables", "demo"),

@@ -111,18 +111,18 @@ def test_control_characters_from_the_command_line_are_shown_visibly(tmp_path):
 
 def test_cypher_csv_cells_are_neutralised_but_numbers_kept(capsys):
     from orggraph.commands.common import Format
-    from orggraph.commands.cypher import _print_rows
+    from orggraph.commands.querying import print_rows
 
-    _print_rows(["name", "n"], [["=1+1", -3], ["Dienst Wonen", 2.5]], Format.csv)
+    print_rows(["name", "n"], [["=1+1", -3], ["Dienst Wonen", 2.5]], Format.csv)
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows == [["name", "n"], ["'=1+1", "-3"], ["Dienst Wonen", "2.5"]]
 
 
 def test_cypher_json_writes_non_finite_numbers_as_null(capsys):
     from orggraph.commands.common import Format
-    from orggraph.commands.cypher import _print_rows
+    from orggraph.commands.querying import print_rows
 
-    _print_rows(["x"], [[float("nan")], [float("inf")], [1.5]], Format.json)
+    print_rows(["x"], [[float("nan")], [float("inf")], [1.5]], Format.json)
     assert _strict_json(capsys.readouterr().out) == [{"x": None}, {"x": None}, {"x": 1.5}]
 
 

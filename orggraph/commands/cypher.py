@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from contextlib import ExitStack
 from pathlib import Path
@@ -13,10 +10,11 @@ from typing import Annotated, Any
 import typer
 
 from orggraph.commands.common import Format, Paths, err, out, styled
+from orggraph.commands.querying import engine_for, parse_param, print_rows
 from orggraph.errors import UsageError
-from orggraph.literal import csv_cell, strict_json
+from orggraph.literal import strict_json
 
-__all__ = ["parse_param", "plain", "register", "scenario_label"]
+__all__ = ["register", "scenario_label"]
 
 Uri = Annotated[str | None, typer.Option(
     "--uri", help="Server address: bolt://, neo4j:// (Neo4j) or falkordb://, redis:// (FalkorDB). "
@@ -24,86 +22,6 @@ Uri = Annotated[str | None, typer.Option(
 User = Annotated[str | None, typer.Option("--user", help="User name (default: $ORGGRAPH_USER).")]
 Database = Annotated[str | None, typer.Option(
     "--database", help="Neo4j database, or FalkorDB graph (default: orggraph).")]
-
-
-def parse_param(text: str) -> tuple[str, Any]:
-    """Split ``k=v`` and type the value: JSON numbers, lists, booleans, null; else a string.
-
-    >>> parse_param("n=3"), parse_param("ids=[\\"a\\", \\"b\\"]"), parse_param("city=gent")
-    (('n', 3), ('ids', ['a', 'b']), ('city', 'gent'))
-    >>> parse_param("x=NaN")
-    ('x', 'NaN')
-    """
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip():
-        raise UsageError(f"--param needs the form name=value, not '{text}' "
-                           "(for example --param city=gent or --param n=5)")
-    try:
-        # NaN and Infinity are not JSON numbers: such a value stays text.
-        parsed = json.loads(value, parse_constant=_not_a_number)
-    except ValueError:
-        parsed = value
-    if isinstance(parsed, dict):
-        parsed = value
-    if isinstance(parsed, list) and not all(_is_scalar(item) for item in parsed):
-        raise UsageError(f"--param {name.strip()}: a list may hold numbers, text, true/false and "
-                         "null, not maps or nested lists")
-    return name.strip(), parsed
-
-
-def _not_a_number(constant: str) -> Any:
-    raise ValueError(constant)
-
-
-def _is_scalar(value: Any) -> bool:
-    return value is None or isinstance(value, bool | int | float | str)
-
-
-def plain(value: Any) -> Any:
-    """Turn engine values (nodes, relationships, maps) into plain JSON-able values."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if hasattr(value, "properties") and isinstance(value.properties, dict):
-        return plain(value.properties)  # a FalkorDB node or edge
-    if hasattr(value, "items") and hasattr(value, "element_id"):
-        return plain(dict(value.items()))  # a Neo4j node or relationship
-    return value
-
-
-def _cell(value: Any) -> str:
-    value = plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)  # engine values as they are: not rounded, an analyst's query decides
-
-
-def _csv_cell(value: Any) -> Any:
-    value = plain(value)
-    return csv_cell(value) if isinstance(value, str) else _cell(value)
-
-
-def _print_rows(columns: list[str], rows: list[list[Any]], fmt: Format) -> None:
-    if fmt is Format.json:
-        records = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in rows]
-        out.file.write(strict_json(records, ensure_ascii=False, indent=2, default=str) + "\n")
-    elif fmt is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_csv_cell(v) for v in row] for row in rows)
-        out.file.write(buffer.getvalue())
-    else:
-        from rich.table import Table
-
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*(_cell(v) for v in row))
-        out.print(table)
-        out.print(f"{len(rows)} row{'s' * (len(rows) != 1)}", style="dim")
 
 
 def _list_library(fmt: Format) -> None:
@@ -116,7 +34,7 @@ def _list_library(fmt: Format) -> None:
                                    ensure_ascii=False, indent=2) + "\n")
         return
     rows = [[q.name, q.description, ", ".join(q.parameters)] for q in queries]
-    _print_rows(["name", "description", "parameters"], rows, fmt)
+    print_rows(["name", "description", "parameters"], rows, fmt)
 
 
 def _load_all(paths: list[Path]) -> list:
@@ -181,13 +99,6 @@ def _to_push(paths: list[Path], scenario: str | None) -> list[tuple[Any, str | N
     return todo
 
 
-_NEEDS_SERVER = (
-    "push needs a database server: give --uri (or set ORGGRAPH_URI). To start Neo4j, run "
-    "`docker compose up -d` in the project folder and use --uri bolt://localhost:7687; "
-    "without Docker, `orggraph cypher --data PATH QUERY` loads datasets into a private local "
-    "engine instead.")
-
-
 def push_command(
     paths: Paths,
     uri: Uri = None,
@@ -199,18 +110,15 @@ def push_command(
 ) -> None:
     """Push cities to Neo4j or FalkorDB, replacing what was pushed before for the same city.
 
-    Example: orggraph push examples/gent.yaml --uri bolt://localhost:7687
-    """
-    from orggraph.engines import Settings, connect
+    Without --uri (or ORGGRAPH_URI) it pushes to the local engine (orggraph engine start).
 
-    settings = Settings.resolve(uri, user, database)
-    if not settings.uri:
-        raise UsageError(_NEEDS_SERVER)
+    Example: orggraph push examples/gent.yaml
+    """
     if scenario is not None and not _LABEL.match(scenario):
         raise UsageError(f"--scenario '{scenario}' cannot name a scenario: use letters, "
                          "digits, '-' and '_' only (for example --scenario bundles)")
     todo = _to_push(paths, scenario)
-    with connect(settings) as engine:
+    with engine_for(uri, user, database) as engine:
         for city, label in todo:
             summary = _progress_push(engine, city, label)
             label = f"{summary.city}@{summary.scenario}" if summary.scenario else summary.city
@@ -236,20 +144,27 @@ def cypher_command(
     user: User = None,
     database: Database = None,
 ) -> None:
-    """Run a Cypher query against a server, or against datasets in a private local engine.
+    """Run a Cypher query on the local engine, a server (--uri), or datasets (--data).
+
+    Without a query (and without --name) it opens the interactive shell (orggraph shell).
 
     Example: orggraph cypher --data examples/gent.yaml --name services_without_alderman
     """
     if list_:
         _list_library(fmt)
         return
+    if query is None and name is None and not data:
+        from orggraph.commands.shell import open_shell
+
+        open_shell(write, uri, user, database)
+        return
     text, params = _query_and_params(query, name, param or [])
     with ExitStack() as stack:
         engine = _open(stack, data or [], uri, user, database, params)
         if name is not None:
-            _check_params(name, params)
+            _check_params(name, params, engine)
         result = engine.run(text, params, write=write)
-    _print_rows(result.columns, result.rows, fmt)
+    print_rows(result.columns, result.rows, fmt)
 
 
 def _query_and_params(query: str | None, name: str | None,
@@ -266,20 +181,23 @@ def _query_and_params(query: str | None, name: str | None,
     return library_query.text, params
 
 
-def _check_params(name: str, params: dict[str, Any]) -> None:
+def _check_params(name: str, params: dict[str, Any], engine) -> None:
+    from orggraph.engines.known import check_known, unit_parameters
     from orggraph.queries.library import get_query
 
-    missing = [(p, h) for p, h in get_query(name).parameter_help if p not in params]
+    parameter_help = get_query(name).parameter_help
+    missing = [(p, h) for p, h in parameter_help if p not in params]
     if missing:
         needed = "; ".join(f"--param {p}=... ({h})" for p, h in missing)
         raise UsageError(f"the query '{name}' needs {needed}")
+    check_known(engine, params, unit_parameters(parameter_help))
 
 
 def _open(stack: ExitStack, data: list[Path], uri: str | None, user: str | None,
           database: str | None, params: dict[str, Any]):
-    from orggraph.engines import LocalFalkorDB, Settings, connect, push
-
     if data:
+        from orggraph.engines import LocalFalkorDB, push
+
         if uri:
             raise UsageError("give --data (a private local engine) or --uri (a server), "
                                "not both")
@@ -290,11 +208,7 @@ def _open(stack: ExitStack, data: list[Path], uri: str | None, user: str | None,
         if len(cities) == 1:
             params.setdefault("city", cities[0].id)
         return engine
-    settings = Settings.resolve(uri, user, database)
-    if not settings.uri:
-        raise UsageError("cypher needs --data PATH (a private local engine loaded with "
-                           "datasets) or --uri for a server (or ORGGRAPH_URI)")
-    return stack.enter_context(connect(settings))
+    return stack.enter_context(engine_for(uri, user, database))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import OnePath, err, fail, out, plural
-from orggraph.errors import OrggraphError
+from orggraph.commands.common import OnePath, err, out, plural, styled
+from orggraph.errors import UsageError
 
 __all__ = ["ExportFormat", "ImportFormat", "export_command", "import_command", "register"]
 
@@ -55,13 +55,10 @@ def export_command(
     from orggraph.interop.convert import export_city
     from orggraph.loaders import load
 
-    try:
-        city = load(path)
-        written = export_city(city, to.value, out_file, base)
-    except OrggraphError as error:
-        raise fail(error) from None
-    out.print(f"[green]wrote[/] {written}: {city.city.name} as {to.value}, "
-              f"{plural(len(city.units), 'unit')}, {plural(len(city.people), 'person')}.")
+    city = load(path)
+    written = export_city(city, to.value, out_file, base)
+    out.print(styled(("wrote", "green"), f" {written}: {city.city.name} as {to.value}, "
+                     f"{plural(len(city.units), 'unit')}, {plural(len(city.people), 'person')}."))
 
 
 def import_command(
@@ -90,26 +87,24 @@ def import_command(
     try:
         day = dt.date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        err.print(f"[bold red]error:[/] --as-of {as_of!r} is not a date; write it as YYYY-MM-DD.")
-        raise typer.Exit(code=2) from None
-    try:
-        result = import_file(file, source.value, bestuurseenheid, day)
-        if result.unmatched and strict:
-            raise ImportFailed(f"{plural(len(result.unmatched), 'beleidsdomein label')} matched "
-                               f"no domain, so {out_file} was not written (--strict):\n"
-                               + "\n".join(f"  {u}" for u in result.unmatched))
-        city = validate_document(result, out_file)
-    except OrggraphError as error:
-        raise fail(error) from None
-    out.print(f"[green]wrote[/] {out_file}: {city.city.name}, {plural(len(city.units), 'unit')}, "
-              f"{plural(len(city.college), 'college member')}.")
+        raise UsageError(f"--as-of {as_of!r} is not a date; write it as YYYY-MM-DD.") from None
+    result = import_file(file, source.value, bestuurseenheid, day)
+    if result.unmatched and strict:
+        raise ImportFailed(f"{plural(len(result.unmatched), 'beleidsdomein label')} matched "
+                           f"no domain, so {out_file} was not written (--strict):\n"
+                           + "\n".join(f"  {u}" for u in result.unmatched))
+    city = validate_document(result, out_file)
+    out.print(styled(("wrote", "green"), f" {out_file}: {city.city.name}, "
+                     f"{plural(len(city.units), 'unit')}, "
+                     f"{plural(len(city.college), 'college member')}."))
     if result.unmatched:
         count = len(result.unmatched)
-        err.print(f"[yellow]warning:[/] {plural(count, 'beleidsdomein label')} matched no "
-                  f"domain and {'was' if count == 1 else 'were'} left out of the portfolios; add "
-                  "them by hand (or run with --strict to stop instead):")
+        err.print(styled(("warning:", "yellow"), f" {plural(count, 'beleidsdomein label')} "
+                         f"matched no domain and {'was' if count == 1 else 'were'} left out of "
+                         "the portfolios; add them by hand (or run with --strict to stop "
+                         "instead):"))
         for item in result.unmatched:
-            err.print(f"  {item}", markup=False)
+            err.print(f"  {item}")
     if result.missing:
         out.print("Not in the source, to add by hand: " + ", ".join(result.missing) + ".")
 

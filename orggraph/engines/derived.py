@@ -9,12 +9,18 @@ They follow from the dataset and are never read back into a :class:`City`:
 - ``is_service`` on units: whether the unit is in S (``service``, ``staff``, ``strategic_cell``,
   ``agency``);
 - ``is_college`` on people: mayor, alderman or OCMW chair;
-- ``top_domain`` on domains: the ``uid`` of the top-level ancestor (the domain itself at the top).
+- ``top_domain`` on domains: the ``uid`` of the top-level ancestor (the domain itself at the top);
+- ``OWNS`` relationships from each college member to every service of owners(s) (DESIGN §5): the
+  steering and the portfolio domains with their ancestors, computed once here by the Python
+  definition rather than re-derived by every library query.
 
 >>> from orggraph.examples import load_example
 >>> props = derived_properties(load_example("tiny"))
 >>> props["tiny:stad"]
 {'is_service': False}
+>>> sorted(row["source"] for row in owns_rows(load_example("tiny"))
+...        if row["target"] == "tiny:staf-ruimte")
+['tiny:an-peeters', 'tiny:bram-claes']
 """
 
 from __future__ import annotations
@@ -26,10 +32,12 @@ from orggraph.loaders.graph import uid
 from orggraph.schemas.dataset import City
 from orggraph.schemas.enums import SERVICE_KINDS
 
-__all__ = ["DERIVED", "derived_properties"]
+__all__ = ["DERIVED", "DERIVED_TYPES", "derived_properties", "owns_rows"]
 
 #: Every property name this module adds; readers drop them.
 DERIVED = frozenset({"seq", "cluster", "is_service", "is_college", "top_domain"})
+#: Every relationship type this module adds; readers drop them.
+DERIVED_TYPES = frozenset({"OWNS"})
 
 
 def derived_properties(city: City, scenario: str | None = None) -> dict[str, dict[str, Any]]:
@@ -52,3 +60,11 @@ def derived_properties(city: City, scenario: str | None = None) -> dict[str, dic
     for domain, top in core.top_domain.items():
         result[key(domain)] = {"top_domain": key(top)}
     return result
+
+
+def owns_rows(city: City, scenario: str | None = None) -> list[dict[str, Any]]:
+    """Return one ``{source, target}`` row (member uid, service uid) per pair of owners(s), as
+    the domain core defines owners (the metrics read the same definition)."""
+    prefix = uid(city.id, "", scenario)
+    return [{"source": prefix + member, "target": prefix + service}
+            for service, members in Core(city).owners.items() for member in sorted(members)]

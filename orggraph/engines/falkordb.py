@@ -51,21 +51,24 @@ class FalkorDBEngine(Engine):
     """A FalkorDB server reached with the native client (Redis protocol).
 
     Parameters: ``host``, ``port``, ``username``, ``password``, ``graph`` (the graph key, by
-    default ``orggraph``). The password is kept for the connection and never shown.
+    default ``orggraph``), or ``unix_socket_path`` instead of host and port for the local engine
+    service. The password is kept for the connection and never shown.
     """
 
     name = "falkordb"
 
     def __init__(self, host: str = "127.0.0.1", port: int = 6379, *,
                  username: str | None = None, password: str | None = None,
-                 graph: str | None = None, timeout: float = 30.0):
+                 graph: str | None = None, timeout: float = 30.0,
+                 unix_socket_path: str | None = None):
         self.graph = graph or DEFAULT_GRAPH
-        self.location = f"falkordb://{host}:{port}"
+        self.location = f"the local engine ({unix_socket_path})" if unix_socket_path \
+            else f"falkordb://{host}:{port}"
         try:
             # The client asks the server about itself on construction: it connects here.
             self._db = FalkorDB(host=host, port=port, username=username, password=password,
                                 socket_connect_timeout=min(timeout, 5.0),
-                                socket_timeout=timeout)
+                                socket_timeout=timeout, unix_socket_path=unix_socket_path)
         except redis.RedisError as error:
             raise self._unreachable(error) from None
         self._redis = self._db.connection

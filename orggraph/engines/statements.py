@@ -32,6 +32,7 @@ __all__ = [
     "Statement",
     "delete_statement",
     "node_statements",
+    "owns_statement",
     "relationship_statements",
     "scope_params",
 ]
@@ -110,6 +111,16 @@ def node_statements(g: nx.MultiDiGraph, extra: dict[str, dict[str, Any]]) -> lis
         props = _clean(data) | extra.get(node, {}) | {"seq": seq}
         statement.rows.append({"uid": node, "props": props})
     return list(groups.values())
+
+
+def owns_statement(rows: list[dict[str, str]]) -> Statement:
+    """Return the statement writing the derived ``OWNS`` relationships (member → service).
+
+    >>> owns_statement([]).query[:50]
+    'UNWIND $rows AS row MATCH (a:Person {uid: row.sour'
+    """
+    return Statement("UNWIND $rows AS row MATCH (a:Person {uid: row.source}) "
+                     "MATCH (s:Unit {uid: row.target}) CREATE (a)-[:OWNS]->(s)", list(rows))
 
 
 def relationship_statements(g: nx.MultiDiGraph) -> list[Statement]:

@@ -5,8 +5,7 @@ programmers); :func:`explain` turns each into a :class:`~orggraph.errors.Problem
 analyst can act on: which entry, which field, what was expected, the closest allowed value.
 
 >>> from pydantic import ValidationError
->>> from orggraph.loaders.limits import excerpt
-from orggraph.loaders.sources import Origin
+>>> from orggraph.loaders.sources import Origin
 >>> from orggraph.schemas.dataset import Unit
 >>> try:
 ...     Unit.model_validate({"id": "x", "name": "X", "kind": "dienstt"})

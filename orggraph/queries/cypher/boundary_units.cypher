@@ -4,11 +4,12 @@
 MATCH (p:Programme) WHERE p.uid STARTS WITH ($city + ':')
 MATCH (u:Unit)-[:LEADS|CONTRIBUTES_TO]->(p)
 WITH p, collect(DISTINCT u) AS units
-WITH p, units, [v IN units WHERE v.cluster IS NOT NULL AND v.cluster <> units[0].cluster] AS others
-WHERE size(others) > 0 OR any(v IN units WHERE v.cluster IS NOT NULL AND v.cluster <> others[0].cluster)
+WITH p, units, reduce(acc = [], v IN units |
+       CASE WHEN v.cluster IS NULL OR v.cluster IN acc THEN acc ELSE acc + [v.cluster] END) AS clusters
+WHERE size(clusters) >= 2
 UNWIND units AS u
 WITH u, count(DISTINCT p) AS transversal_programmes
-MATCH (c:Unit {uid: u.cluster})
+OPTIONAL MATCH (c:Unit {uid: u.cluster})
 RETURN u.name AS unit, u.kind AS kind, c.name AS cluster, transversal_programmes
 ORDER BY transversal_programmes DESC, unit
 LIMIT 15

@@ -2,12 +2,8 @@
 // description: How coherent portfolios and clusters are, 0-100: alignment both ways and unsplit policy domains.
 // parameter: city: a city id (gent), or <city>@<scenario> for a pushed scenario
 MATCH (s:Unit) WHERE s.uid STARTS WITH ($city + ':') AND s.is_service
-OPTIONAL MATCH (a1:Person)-[:STEERS]->(s) WHERE a1.is_college
-WITH s, collect(DISTINCT a1.uid) AS steering
-OPTIONAL MATCH (a2:Person)-[:HOLDS]->(:Domain)<-[:PART_OF*0..]-(:Domain)<-[:WORKS_ON]-(s)
-WHERE a2.is_college
-WITH s, steering, collect(DISTINCT a2.uid) AS holding
-WITH s, steering + [x IN holding WHERE NOT x IN steering] AS owners
+OPTIONAL MATCH (o:Person)-[:OWNS]->(s)
+WITH s, collect(o.uid) AS owners
 UNWIND owners AS a
 WITH a, s.cluster AS c, count(s) AS m
 WITH collect({a: a, c: c, m: m}) AS cells

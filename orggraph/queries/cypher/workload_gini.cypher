@@ -4,12 +4,8 @@
 MATCH (m:Person) WHERE m.uid STARTS WITH ($city + ':') AND m.is_college
 WITH collect(m.uid) AS members
 OPTIONAL MATCH (s:Unit) WHERE s.uid STARTS WITH ($city + ':') AND s.is_service
-OPTIONAL MATCH (a1:Person)-[:STEERS]->(s) WHERE a1.is_college
-WITH members, s, collect(DISTINCT a1.uid) AS steering
-OPTIONAL MATCH (a2:Person)-[:HOLDS]->(:Domain)<-[:PART_OF*0..]-(:Domain)<-[:WORKS_ON]-(s)
-WHERE a2.is_college
-WITH members, s, steering, collect(DISTINCT a2.uid) AS holding
-WITH members, s, steering + [x IN holding WHERE NOT x IN steering] AS owners
+OPTIONAL MATCH (o:Person)-[:OWNS]->(s)
+WITH members, s, collect(o.uid) AS owners
 WITH members, collect(owners) AS lists
 WITH members, reduce(all = [], l IN lists | all + l) AS owned
 WITH [m IN members | size([o IN owned WHERE o = m])] AS x
