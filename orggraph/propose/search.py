@@ -1,0 +1,217 @@
+"""The Pareto search: the best proposal for each upheaval budget, coherence against upheaval.
+
+For each budget b = 1 … ``max_upheaval`` the solver maximises the objective among the
+assignments with at most b items reassigned plus units moved, starting from the best assignment
+of the budget before (a solution hint). A proposal that does not beat a cheaper one (or the base)
+is dropped. Each proposal says whether it is proven the best for its budget, or the gap left
+between it and the solver's bound when the time ran out.
+
+The time limit covers the whole search: each budget gets an equal share of what is left, so time
+an easy budget does not use goes to the harder ones after it.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from orggraph.errors import OrggraphError
+from orggraph.propose.constraints import Weights
+from orggraph.propose.instance import Instance
+from orggraph.propose.model import SCALE, WEIGHT_SCALE, Built, build
+from orggraph.propose.evaluate import State, feasible, score
+from orggraph.propose.local import improve
+from orggraph.propose.rules import Rules
+
+__all__ = ["Infeasible", "Proposal", "Search", "search"]
+
+
+class Infeasible(OrggraphError):
+    """No assignment satisfies the constraints; ``conflicts`` names the ones that clash."""
+
+    def __init__(self, conflicts: list[str], budget: int):
+        self.conflicts = conflicts
+        self.budget = budget
+        listed = "\n".join(f"  - {c}" for c in conflicts)
+        super().__init__(
+            "no proposal satisfies the constraints, even with an upheaval of " f"{budget}. "
+            f"These constraints cannot all hold together:\n{listed}\n"
+            "Relax or drop one of them (or allow more upheaval with --max-upheaval).")
+
+
+@dataclass
+class Proposal:
+    """The best assignment found for one upheaval budget.
+
+    ``holders`` maps each item index whose holder changes to its new holder; ``moves`` maps each
+    moved service to its new cluster. ``objective`` and ``bound`` are the solver's values in the
+    objective's units (for the default weights: coherence-index points); ``optimal`` says the
+    solver proved that no assignment within the budget does better.
+    """
+
+    budget: int
+    holders: dict[int, str]
+    moves: dict[str, str]
+    objective: float
+    bound: float
+    optimal: bool
+    seconds: float
+
+    @property
+    def upheaval(self) -> int:
+        """Items reassigned plus units moved."""
+        return len(self.holders) + len(self.moves)
+
+    @property
+    def gap(self) -> float:
+        """How much better an assignment within the budget could at most be (0 when optimal)."""
+        return 0.0 if self.optimal else max(0.0, self.bound - self.objective)
+
+
+@dataclass
+class Search:
+    """The outcome of a search: the proposals kept, and the budgets that had none."""
+
+    base_objective: float | None
+    proposals: list[Proposal]
+    empty: dict[int, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def _units(inst: Instance, weights: Weights) -> float:
+    """Return the factor from the model's score to objective units.
+
+    For the coherence index: 100 / (the number of its non-null parts) per unit of ratio.
+    """
+    per_ratio = SCALE * WEIGHT_SCALE
+    if weights.is_coherence:
+        parts = (2 if any(c.cover or c.steered_by for c in inst.classes) else 0) + \
+            (1 if inst.items else 0)
+        return 100 / (per_ratio * max(parts, 1) * weights.domain_cohesion)
+    return 1 / per_ratio
+
+
+def _solver(seconds: float, seed: int, workers: int):
+    from ortools.sat.python import cp_model
+
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(seconds, 0.05)
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    # The interleaved search is deterministic for a given seed whatever the number of workers.
+    solver.parameters.interleave_search = True
+    return solver
+
+
+def _hint(built: Built, inst: Instance, state: State) -> None:
+    for k, row in built.x.items():
+        for a, var in row.items():
+            built.model.add_hint(var, a == state.holder[k])
+    for c, row in built.z.items():
+        for t, var in row.items():
+            built.model.add_hint(var, t == state.cluster[c])
+
+
+def _state(inst: Instance, proposal: Proposal) -> State:
+    state = State.base(inst)
+    for k, a in proposal.holders.items():
+        state.holder[k] = a
+    for c, cls in enumerate(inst.classes):
+        if cls.unit in proposal.moves:
+            state.cluster[c] = proposal.moves[cls.unit]
+    return state
+
+
+def _of_state(inst: Instance, state: State, budget: int, objective: float, bound: float,
+              seconds: float) -> Proposal:
+    holders = {k: h for k, h in enumerate(state.holder) if h != inst.items[k].holder}
+    moves = {inst.classes[c].unit: t for c, t in state.cluster.items()
+             if t != inst.classes[c].cluster}
+    return Proposal(budget, holders, moves, objective, max(bound, objective), False, seconds)
+
+
+def _read(solver, built: Built, inst: Instance, budget: int, units: float,
+          seconds: float, status) -> Proposal:
+    from ortools.sat.python import cp_model
+
+    holders = {}
+    for k, row in built.x.items():
+        who = next(a for a, var in row.items() if solver.boolean_value(var))
+        if who != inst.items[k].holder:
+            holders[k] = who
+    moves = {}
+    for c, row in built.z.items():
+        where = next(t for t, var in row.items() if solver.boolean_value(var))
+        if where != inst.classes[c].cluster:
+            moves[inst.classes[c].unit] = where
+    score = solver.value(built.score)
+    # The bound is on factor × score − upheaval; upheaval ≥ 0 bounds the score part.
+    bound = (solver.best_objective_bound + budget) / built.objective_factor
+    return Proposal(budget, holders, moves, score * units, max(bound, score) * units,
+                    status == cp_model.OPTIMAL, seconds)
+
+
+def _conflicts(inst: Instance, rules: Rules, weights: Weights, budget: int, seed: int,
+               seconds: float) -> list[str]:
+    """Return the labels of a set of rules that cannot hold together within ``budget``."""
+    built = build(inst, rules, weights, budget, assume=True)
+    solver = _solver(seconds, seed, 1)
+    solver.parameters.interleave_search = False
+    solver.solve(built.model)
+    core = set(solver.sufficient_assumptions_for_infeasibility())
+    names = [rule.label for lit, rule in built.rule_literals if lit.index in core]
+    if built.budget_literal is not None and built.budget_literal.index in core:
+        names.append(f"an upheaval of at most {budget} (items reassigned plus units moved)")
+    return names or [rule.label for rule in rules.all()]
+
+
+def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
+           time_limit: float = 10.0, seed: int = 0, workers: int = 2) -> Search:
+    """Return the Pareto set of proposals for upheaval budgets 1 … ``max_upheaval``.
+
+    Raises :class:`Infeasible`, naming the conflicting constraints, when no budget admits a
+    proposal.
+    """
+    from ortools.sat.python import cp_model
+
+    start = time.perf_counter()
+    units = _units(inst, weights)
+    state = State.base(inst)
+    best = score(inst, weights, state) * units if feasible(inst, rules, state) else None
+    result, base_objective = Search(best, []), best
+    for budget in range(1, max_upheaval + 1):
+        left = time_limit - (time.perf_counter() - start)
+        share = left / (max_upheaval - budget + 1)
+        began = time.perf_counter()
+        # The greedy seed gets at most a fifth of the budget's share; the solver the rest.
+        seed_state = improve(inst, rules, weights, state, budget, began + share / 5)
+        seeded = feasible(inst, rules, seed_state)
+        built = build(inst, rules, weights, budget)
+        _hint(built, inst, seed_state)
+        solver = _solver(share - (time.perf_counter() - began), seed, workers)
+        status = solver.solve(built.model)
+        took = time.perf_counter() - began
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if not seeded or status == cp_model.INFEASIBLE:
+                result.empty[budget] = ("infeasible" if status == cp_model.INFEASIBLE
+                                        else "no proposal found in the time given")
+                continue
+            proposal = _of_state(inst, seed_state, budget, score(inst, weights, seed_state)
+                                 * units, float("inf"), took)
+        else:
+            proposal = _read(solver, built, inst, budget, units, took, status)
+            seed_score = score(inst, weights, seed_state) * units
+            if seeded and seed_score > proposal.objective:  # the time ran out before the hint
+                proposal = _of_state(inst, seed_state, budget, seed_score, proposal.bound, took)
+        if best is not None and proposal.objective <= best:
+            result.empty[budget] = "no better than a smaller upheaval" + (
+                " (proven)" if proposal.optimal else "")
+            continue  # a cheaper proposal (or the base) already does as well
+        best, state = proposal.objective, _state(inst, proposal)
+        result.proposals.append(proposal)
+    result.seconds = time.perf_counter() - start
+    if base_objective is None and not result.proposals:
+        conflicts = _conflicts(inst, rules, weights, max_upheaval, seed,
+                               max(1.0, time_limit / 4))
+        raise Infeasible(conflicts, max_upheaval)
+    return result
