@@ -189,4 +189,7 @@ def register(app: typer.Typer) -> None:
     """Add ``orggraph scenario compare`` and ``orggraph scenario diff`` to the command line."""
     scenario_app.command("compare")(compare)
     scenario_app.command("diff")(diff)
+    from orggraph.commands.propose import propose
+
+    scenario_app.command("propose")(propose)
     app.add_typer(scenario_app, name="scenario")

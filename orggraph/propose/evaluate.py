@@ -22,7 +22,7 @@ from orggraph.propose.instance import Instance
 from orggraph.propose.model import SCALE, score_of_weights
 from orggraph.propose.rules import Rules
 
-__all__ = ["State", "feasible", "score"]
+__all__ = ["State", "feasible", "owners", "score", "tops_held"]
 
 
 @dataclass
@@ -49,7 +49,8 @@ class State:
                 + sum(1 for c, t in self.cluster.items() if t != inst.classes[c].cluster))
 
 
-def _owners(inst: Instance, state: State) -> list[set[str]]:
+def owners(inst: Instance, state: State) -> list[set[str]]:
+    """Return owners(s) of DESIGN §5 for each service class under ``state``."""
     held: dict[str, set[str]] = defaultdict(set)
     for h, item in zip(state.holder, inst.items, strict=True):
         held[item.domain].add(h)
@@ -57,7 +58,8 @@ def _owners(inst: Instance, state: State) -> list[set[str]]:
             for cls in inst.classes]
 
 
-def _tops(inst: Instance, state: State) -> dict[str, set[str]]:
+def tops_held(inst: Instance, state: State) -> dict[str, set[str]]:
+    """Return top-level domain → the members holding an item under it."""
     tops: dict[str, set[str]] = defaultdict(set)
     for h, item in zip(state.holder, inst.items, strict=True):
         tops[item.root].add(h)
@@ -67,10 +69,10 @@ def _tops(inst: Instance, state: State) -> dict[str, set[str]]:
 def score(inst: Instance, weights: Weights, state: State) -> int:
     """Return the model's score of ``state`` (see :mod:`orggraph.propose.model`)."""
     wp, wc, wf, ws, wg = score_of_weights(weights)
-    owners = _owners(inst, state)
+    who_owns = owners(inst, state)
     cell: dict[tuple[str, str], int] = defaultdict(int)
     owned: dict[str, int] = defaultdict(int)
-    for c, (cls, who) in enumerate(zip(inst.classes, owners, strict=True)):
+    for c, (cls, who) in enumerate(zip(inst.classes, who_owns, strict=True)):
         where = state.cluster.get(c, cls.cluster)
         for a in who:
             cell[(a, where)] += cls.count
@@ -84,7 +86,7 @@ def score(inst: Instance, weights: Weights, state: State) -> int:
             rows[a] = max(rows[a], n)
             cols[c] = max(cols[c], n)
         result += SCALE * (wp * sum(rows.values()) + wc * sum(cols.values())) // total
-    tops = _tops(inst, state)
+    tops = tops_held(inst, state)
     if tops and wf:
         result += SCALE * wf * len(tops) // sum(len(h) for h in tops.values())
     if ws:
@@ -97,8 +99,8 @@ def score(inst: Instance, weights: Weights, state: State) -> int:
 
 
 def _load(inst: Instance, state: State, measure: str | None) -> dict[str, int]:
-    load = {a: 0 for a in inst.members}
-    for cls, who in zip(inst.classes, _owners(inst, state), strict=True):
+    load = dict.fromkeys(inst.members, 0)
+    for cls, who in zip(inst.classes, owners(inst, state), strict=True):
         for a in who:
             load[a] += round(100 * cls.fte) if measure == "fte" else cls.count
     return load
@@ -106,7 +108,7 @@ def _load(inst: Instance, state: State, measure: str | None) -> dict[str, int]:
 
 def feasible(inst: Instance, rules: Rules, state: State) -> bool:
     """Return whether ``state`` satisfies every rule."""
-    tops = _tops(inst, state)
+    tops = tops_held(inst, state)
     for rule in rules.all():
         if rule.kind == "keep":
             if any(state.holder[k] != inst.items[k].holder for k in rule.items):
@@ -115,7 +117,7 @@ def feasible(inst: Instance, rules: Rules, state: State) -> bool:
             if len({state.holder[k] for k in rule.items}) > 1:
                 return False
         elif rule.kind in ("items", "domains"):
-            counts = {a: 0 for a in inst.members}
+            counts = dict.fromkeys(inst.members, 0)
             if rule.kind == "items":
                 for h, item in zip(state.holder, inst.items, strict=True):
                     counts[h] += item.copies

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 
 from orggraph.errors import OrggraphError
 from orggraph.propose.constraints import Weights
-from orggraph.propose.instance import Instance
-from orggraph.propose.model import SCALE, WEIGHT_SCALE, Built, build
 from orggraph.propose.evaluate import State, feasible, score
+from orggraph.propose.instance import Instance
 from orggraph.propose.local import improve
+from orggraph.propose.model import SCALE, WEIGHT_SCALE, Built, build
 from orggraph.propose.rules import Rules
 
-__all__ = ["Infeasible", "Proposal", "Search", "search"]
+__all__ = ["Infeasible", "Proposal", "Search", "search", "state_of"]
 
 
 class Infeasible(OrggraphError):
@@ -97,9 +97,11 @@ def _solver(seconds: float, seed: int, workers: int):
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(seconds, 0.05)
     solver.parameters.random_seed = seed
+    # One worker follows one search path for a given seed, so a search that ends before the
+    # time limit is repeatable. (The interleaved multi-worker search would be too, but it
+    # aborted on some of our models in OR-Tools 9.15; two plain workers found nothing better on
+    # the example cities.)
     solver.parameters.num_workers = workers
-    # The interleaved search is deterministic for a given seed whatever the number of workers.
-    solver.parameters.interleave_search = True
     return solver
 
 
@@ -112,7 +114,8 @@ def _hint(built: Built, inst: Instance, state: State) -> None:
             built.model.add_hint(var, t == state.cluster[c])
 
 
-def _state(inst: Instance, proposal: Proposal) -> State:
+def state_of(inst: Instance, proposal: Proposal) -> State:
+    """Return the assignment a proposal makes."""
     state = State.base(inst)
     for k, a in proposal.holders.items():
         state.holder[k] = a
@@ -156,7 +159,6 @@ def _conflicts(inst: Instance, rules: Rules, weights: Weights, budget: int, seed
     """Return the labels of a set of rules that cannot hold together within ``budget``."""
     built = build(inst, rules, weights, budget, assume=True)
     solver = _solver(seconds, seed, 1)
-    solver.parameters.interleave_search = False
     solver.solve(built.model)
     core = set(solver.sufficient_assumptions_for_infeasibility())
     names = [rule.label for lit, rule in built.rule_literals if lit.index in core]
@@ -165,8 +167,20 @@ def _conflicts(inst: Instance, rules: Rules, weights: Weights, budget: int, seed
     return names or [rule.label for rule in rules.all()]
 
 
+def _pareto(proposals: list[Proposal]) -> list[Proposal]:
+    """Drop the proposals that another, with no more upheaval, matches or beats.
+
+    A budget's best can have less upheaval than its budget; when the search of a smaller budget
+    ran out of time, it may beat that budget's proposal.
+    """
+    return [p for p in proposals
+            if not any(q is not p and q.upheaval <= p.upheaval and q.objective >= p.objective
+                       and (q.upheaval, -q.objective) < (p.upheaval, -p.objective)
+                       for q in proposals)]
+
+
 def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
-           time_limit: float = 10.0, seed: int = 0, workers: int = 2) -> Search:
+           time_limit: float = 10.0, seed: int = 0, workers: int = 1) -> Search:
     """Return the Pareto set of proposals for upheaval budgets 1 … ``max_upheaval``.
 
     Raises :class:`Infeasible`, naming the conflicting constraints, when no budget admits a
@@ -183,8 +197,8 @@ def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
         left = time_limit - (time.perf_counter() - start)
         share = left / (max_upheaval - budget + 1)
         began = time.perf_counter()
-        # The greedy seed gets at most a fifth of the budget's share; the solver the rest.
-        seed_state = improve(inst, rules, weights, state, budget, began + share / 5)
+        # The greedy seed may take half of the budget's share (it rarely needs much of it).
+        seed_state = improve(inst, rules, weights, state, budget, began + share / 2)
         seeded = feasible(inst, rules, seed_state)
         built = build(inst, rules, weights, budget)
         _hint(built, inst, seed_state)
@@ -196,8 +210,11 @@ def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
                 result.empty[budget] = ("infeasible" if status == cp_model.INFEASIBLE
                                         else "no proposal found in the time given")
                 continue
+            raw = solver.best_objective_bound
+            bound = (float("inf") if abs(raw) > 1e30
+                     else (raw + budget) / built.objective_factor * units)
             proposal = _of_state(inst, seed_state, budget, score(inst, weights, seed_state)
-                                 * units, float("inf"), took)
+                                 * units, bound, took)
         else:
             proposal = _read(solver, built, inst, budget, units, took, status)
             seed_score = score(inst, weights, seed_state) * units
@@ -207,8 +224,9 @@ def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
             result.empty[budget] = "no better than a smaller upheaval" + (
                 " (proven)" if proposal.optimal else "")
             continue  # a cheaper proposal (or the base) already does as well
-        best, state = proposal.objective, _state(inst, proposal)
+        best, state = proposal.objective, state_of(inst, proposal)
         result.proposals.append(proposal)
+    result.proposals = _pareto(result.proposals)
     result.seconds = time.perf_counter() - start
     if base_objective is None and not result.proposals:
         conflicts = _conflicts(inst, rules, weights, max_upheaval, seed,
