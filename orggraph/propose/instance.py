@@ -24,13 +24,9 @@ from dataclasses import dataclass, field
 from orggraph.queries.ownership import domain_root
 from orggraph.queries.structure import cluster_of
 from orggraph.schemas.dataset import City
-from orggraph.schemas.enums import UnitKind
+from orggraph.schemas.enums import SERVICE_KINDS
 
-__all__ = ["Instance", "Item", "ServiceClass", "SERVICE_KINDS", "instance_of"]
-
-#: The unit kinds DESIGN §5 counts as services (S).
-SERVICE_KINDS = frozenset({UnitKind.service, UnitKind.staff, UnitKind.strategic_cell,
-                           UnitKind.agency})
+__all__ = ["Instance", "Item", "ServiceClass", "instance_of"]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ an easy budget does not use goes to the harder ones after it.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -148,10 +149,13 @@ def _read(solver, built: Built, inst: Instance, budget: int, units: float,
         if where != inst.classes[c].cluster:
             moves[inst.classes[c].unit] = where
     score = solver.value(built.score)
-    # The bound is on factor × score − upheaval; upheaval ≥ 0 bounds the score part.
-    bound = (solver.best_objective_bound + budget) / built.objective_factor
-    return Proposal(budget, holders, moves, score * units, max(bound, score) * units,
-                    status == cp_model.OPTIMAL, seconds)
+    # The bound is on factor × score − upheaval with 0 ≤ upheaval ≤ budget, so the score is at
+    # most floor((bound + budget) / factor): proven when that is the score found, even if the
+    # tie-break (the least upheaval among equal scores) is not.
+    bound = math.floor((solver.best_objective_bound + budget) / built.objective_factor + 1e-9)
+    proven = status == cp_model.OPTIMAL or bound <= score
+    return Proposal(budget, holders, moves, score * units, max(bound, score) * units, proven,
+                    seconds)
 
 
 def _conflicts(inst: Instance, rules: Rules, weights: Weights, budget: int, seed: int,
