@@ -120,7 +120,7 @@ def _print(result, out_dir: Path, report: str) -> None:
     for p in result.proposals:
         status = "proven best" if p.proposal.optimal else (
             "time limit, gap unknown" if p.proposal.bound == float("inf")
-            else f"time limit, gap {p.proposal.gap:.2f}")
+            else f"time limit, gap {_gap(p.proposal.gap)}")
         out.print(f"\n[bold]Upheaval {p.upheaval}[/]: coherence index "
                   f"{_fmt(p.result.value('coherence_index'))} ({status}) "
                   f"→ {out_dir / file_name(p)}")
@@ -131,6 +131,10 @@ def _print(result, out_dir: Path, report: str) -> None:
             out.print(f"\nUpheaval {budget}: no proposal satisfies the constraints.")
     if result.proposals:
         out.print(f"\nCompare them in {out_dir / report}.")
+
+
+def _gap(gap: float) -> str:
+    return "< 0.01" if gap < 0.005 else f"{gap:.2f}"
 
 
 def _fmt(value: float | None) -> str:

@@ -160,15 +160,30 @@ def _read(solver, built: Built, inst: Instance, budget: int, units: float,
 
 def _conflicts(inst: Instance, rules: Rules, weights: Weights, budget: int, seed: int,
                seconds: float) -> list[str]:
-    """Return the labels of a set of rules that cannot hold together within ``budget``."""
+    """Return the labels of a small set of rules that cannot hold together within ``budget``.
+
+    CP-SAT names a sufficient set of assumptions; each one is then dropped in turn and kept out
+    when the rest is still infeasible, so that the list names only rules that matter.
+    """
+    from ortools.sat.python import cp_model
+
     built = build(inst, rules, weights, budget, assume=True)
+    names = {lit.index: rule.label for lit, rule in built.rule_literals}
+    names[built.budget_literal.index] = (f"an upheaval of at most {budget} (items reassigned "
+                                         "plus units moved)")
+    literals = {lit.index: lit for lit, _ in built.rule_literals}
+    literals[built.budget_literal.index] = built.budget_literal
     solver = _solver(seconds, seed, 1)
-    solver.solve(built.model)
-    core = set(solver.sufficient_assumptions_for_infeasibility())
-    names = [rule.label for lit, rule in built.rule_literals if lit.index in core]
-    if built.budget_literal is not None and built.budget_literal.index in core:
-        names.append(f"an upheaval of at most {budget} (items reassigned plus units moved)")
-    return names or [rule.label for rule in rules.all()]
+    if solver.solve(built.model) != cp_model.INFEASIBLE:
+        return list(names.values())
+    core = list(solver.sufficient_assumptions_for_infeasibility()) or list(literals)
+    for index in list(core):
+        rest = [i for i in core if i != index]
+        built.model.clear_assumptions()
+        built.model.add_assumptions([literals[i] for i in rest])
+        if _solver(seconds / 4, seed, 1).solve(built.model) == cp_model.INFEASIBLE:
+            core = rest
+    return [names[i] for i in core]
 
 
 def _pareto(proposals: list[Proposal]) -> list[Proposal]:
