@@ -107,7 +107,17 @@ def _load(inst: Instance, state: State, measure: str | None) -> dict[str, int]:
 
 
 def feasible(inst: Instance, rules: Rules, state: State) -> bool:
-    """Return whether ``state`` satisfies every rule."""
+    """Return whether ``state`` satisfies every rule.
+
+    >>> from orggraph.examples import load_example
+    >>> from orggraph.propose.instance import instance_of
+    >>> from orggraph.propose.rules import rules_of
+    >>> from orggraph.propose.constraints import Constraints
+    >>> inst = instance_of(load_example("tiny"))
+    >>> rules = rules_of(inst, Constraints(items_per_member={"max": 1}))
+    >>> feasible(inst, rules, State.base(inst))
+    False
+    """
     tops = tops_held(inst, state)
     for rule in rules.all():
         if rule.kind == "keep":

@@ -76,6 +76,13 @@ def explain(inst: Instance, proposal: Proposal) -> list[str]:
 
     Who receives which items (and why: a top-level domain that now sits with one member), which
     services move, and which top-level domains and clusters change their number of members.
+
+    >>> from orggraph.examples import load_example
+    >>> from orggraph.propose.instance import instance_of
+    >>> inst = instance_of(load_example("tiny"))
+    >>> k = next(k for k, i in enumerate(inst.items) if i.title == "Mobiliteit")
+    >>> explain(inst, Proposal(1, {k: "bram-claes"}, {}, 0, 0, True, 0))[1]
+    'Ruimte is now held by one member instead of two.'
     """
     base, after = State.base(inst), state_of(inst, proposal)
     sentences = _gives(inst, proposal)

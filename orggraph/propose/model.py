@@ -267,6 +267,15 @@ def build(inst: Instance, rules: Rules, weights: Weights, budget: int, *,
     With ``assume``, every rule and the budget get a literal that is passed to the solver as an
     assumption, so that an infeasible search can name the rules that conflict; otherwise they
     are plain constraints.
+
+    >>> from orggraph.examples import load_example
+    >>> from orggraph.propose.instance import instance_of
+    >>> from orggraph.propose.rules import rules_of
+    >>> from orggraph.propose.constraints import Constraints
+    >>> inst = instance_of(load_example("tiny"))
+    >>> built = build(inst, rules_of(inst, Constraints()), Weights(), budget=1)
+    >>> len(built.x) == len(inst.items), built.objective_factor
+    (True, 2)
     """
     b = _Builder(inst, rules, weights, budget)
     b.assignment()

@@ -113,6 +113,14 @@ def write_proposals(result: ProposalResult, base: Path, folder: Path,
     """Write every proposal, ``report.html`` and ``proposals.json`` into ``folder``.
 
     The folder is created when missing. Returns the files written.
+
+    >>> import tempfile
+    >>> from orggraph.examples import example_path, load_example
+    >>> from orggraph.propose import propose
+    >>> folder = Path(tempfile.mkdtemp()) / "out"
+    >>> result = propose(load_example("tiny"), time_limit=2)
+    >>> sorted(p.name for p in write_proposals(result, example_path("tiny"), folder, maps=False))
+    ['proposal-upheaval-1.yaml', 'proposals.json', 'report.html']
     """
     from orggraph.scenarios.report import render_report
 

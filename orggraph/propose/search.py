@@ -204,6 +204,16 @@ def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
 
     Raises :class:`Infeasible`, naming the conflicting constraints, when no budget admits a
     proposal.
+
+    >>> from orggraph.examples import load_example
+    >>> from orggraph.propose.instance import instance_of
+    >>> from orggraph.propose.rules import rules_of
+    >>> from orggraph.propose.constraints import Constraints
+    >>> inst = instance_of(load_example("tiny"))
+    >>> found = search(inst, rules_of(inst, Constraints()), Constraints().weights, 2,
+    ...                time_limit=2)
+    >>> [(p.upheaval, round(p.objective, 1), p.optimal) for p in found.proposals]
+    [(1, 100.0, True)]
     """
     from ortools.sat.python import cp_model
 
