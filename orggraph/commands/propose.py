@@ -31,7 +31,8 @@ def propose(
         "--constraints", help="A constraints file (format: orggraph-constraints/1); the options "
         "below add to it.", dir_okay=False, show_default=False)] = None,
     keep: Annotated[list[str] | None, typer.Option(
-        "--keep", help="Keep items where they are: member:ID, domain:ID or item:TITLE (a bare "
+        "--keep", metavar="WHAT",
+        help="Keep items where they are: member:ID, domain:ID or item:TITLE (a bare "
         "value is tried as a member, a domain, then a title). Repeatable.",
         show_default=False)] = None,
     min_items: Annotated[int | None, typer.Option(help="Each member holds at least this many "
@@ -50,9 +51,11 @@ def propose(
     balance_by: Annotated[BalanceBy, typer.Option(
         help="Workload as services owned or their fte.")] = BalanceBy.services,
     no_new_domains: Annotated[list[str] | None, typer.Option(
-        "--no-new-domains", help="This member receives no top-level domain they do not hold "
+        "--no-new-domains", metavar="MEMBER",
+        help="This member receives no top-level domain they do not hold "
         "yet. Repeatable.", show_default=False)] = None,
     together: Annotated[list[str] | None, typer.Option(
+        metavar="DOMAINS",
         help="Domains (comma-separated ids) whose items all go to one member. Repeatable.",
         show_default=False)] = None,
     max_upheaval: Annotated[int | None, typer.Option(
@@ -69,6 +72,7 @@ def propose(
         help="The mayor keeps police and public order (Flemish law gives them to the mayor).")]
     = True,
     weight: Annotated[list[str] | None, typer.Option(
+        metavar="TERM=NUMBER",
         help="Weight of an objective term, TERM=NUMBER: portfolio_cluster_alignment, "
         "cluster_portfolio_alignment, domain_cohesion (1 each by default), domains_split, "
         "workload_gini (0). Repeatable.", show_default=False)] = None,
