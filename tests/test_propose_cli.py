@@ -76,7 +76,7 @@ def test_conflicting_constraints_exit_1_name_them_and_write_nothing(tmp_path):
                       "--time-limit", "2", "--max-upheaval", "2")
     assert result.exit_code == 1
     assert "An Peeters keeps every item" in result.stderr
-    assert "stay together with one member" in result.stderr
+    assert "all items of Ruimte sit with one member" in result.stderr
     assert "Traceback" not in result.output and not out.exists()
 
 

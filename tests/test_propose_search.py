@@ -100,7 +100,7 @@ def test_conflicting_constraints_are_named(tiny):
         propose(tiny, c, time_limit=5)
     assert sorted(caught.value.conflicts) == sorted([
         "An Peeters keeps every item", "Bram Claes keeps every item",
-        "Ruimte stay together with one member (together)"])
+        "all items of Ruimte sit with one member (together)"])
 
 
 # --- constraints hold in every proposal (property test) ------------------------------------

@@ -143,7 +143,7 @@ def _other_rules(inst: Instance, c: Constraints, locate: Locate) -> Iterator[Rul
         items = tuple(k for k, i in enumerate(inst.items)
                       if any(inst.under(i.domain, d) for d in group))
         names = ", ".join(inst.domain_name.get(d, d) for d in group)
-        yield Rule("together", f"{names} stay together with one member (together)", items)
+        yield Rule("together", f"all items of {names} sit with one member (together)", items)
     if c.allow_moves and c.max_units_moved is not None:
         yield Rule("moves", f"at most {c.max_units_moved} units moved (max_units_moved)",
                    high=c.max_units_moved)
