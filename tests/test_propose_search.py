@@ -19,7 +19,11 @@ def _items(city):
     return [(p.id, i.title, i.domain) for p in city.college for i in p.portfolio]
 
 
-def brute_force(city, moves: bool = False) -> dict[int, float]:
+def coherence(m: dict) -> float:
+    return m["coherence_index"]
+
+
+def brute_force(city, moves: bool = False, value_of=coherence) -> dict[int, float]:
     """Return upheaval u → the best exact coherence index over every assignment with upheaval u.
 
     Every item goes to every member in turn (3^n assignments) and, with ``moves``, every service
@@ -37,7 +41,7 @@ def brute_force(city, moves: bool = False) -> dict[int, float]:
             moved = [{"move": {"unit": s, "to": to}}
                      for (s, parent), to in zip(services, places, strict=True) if to != parent]
             after = apply(city, Scenario(name="x", changes=changes + moved))
-            value = metrics(after, spanners=False).metrics["coherence_index"]
+            value = value_of(metrics(after, spanners=False).metrics)
             u = len(changes) + len(moved)
             best[u] = max(best.get(u, value), value)
     return best
@@ -71,6 +75,33 @@ def test_with_moves_the_best_per_upheaval_equals_brute_force(seed):
                  if p.upheaval <= budget]
         assert max([base, *found]) == pytest.approx(optimum, abs=1e-9), budget
     assert all(p.proposal.optimal for p in result.proposals)
+
+
+def weighted(m: dict) -> float:
+    """The objective of WEIGHTS below, from the exact metrics (every part is non-null here)."""
+    return (2 * m["portfolio_cluster_alignment"] + m["cluster_portfolio_alignment"]
+            - 0.5 * m["domains_split"] - 3 * m["workload_gini"])
+
+
+WEIGHTS = {"portfolio_cluster_alignment": 2, "cluster_portfolio_alignment": 1,
+           "domain_cohesion": 0, "domains_split": 0.5, "workload_gini": 3}
+
+
+@pytest.mark.parametrize("seed", [1, 3])
+def test_a_weighted_objective_equals_brute_force(seed):
+    city = small_city(seed, n_items=4)
+    exact = brute_force(city, value_of=weighted)
+    result = propose(city, Constraints(max_upheaval=4, mayor_keeps_police=False,
+                                       weights=WEIGHTS), time_limit=30)
+    base = weighted(result.comparison.base.metrics)
+    for budget in range(1, 5):
+        optimum = max(v for u, v in exact.items() if u <= budget)
+        found = [weighted(p.result.metrics.metrics) for p in result.proposals
+                 if p.upheaval <= budget]
+        assert max([base, *found]) == pytest.approx(optimum, abs=1e-6), budget
+    for p in result.proposals:  # the solver's value is the exact objective, up to its floors
+        assert p.proposal.objective == pytest.approx(weighted(p.result.metrics.metrics),
+                                                     abs=1e-6)
 
 
 def test_solver_objective_is_the_exact_coherence_index(tiny):
