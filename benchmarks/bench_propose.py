@@ -58,7 +58,8 @@ def run(name: str, city: City, limit: float) -> None:
           f"(ratio {seconds / g_seconds:.0f}x); base coherence {base:.2f}")
     for p in result.proposals:
         u = p.upheaval
-        status = "optimal" if p.proposal.optimal else f"gap {p.proposal.gap:.2f}"
+        status = ("optimal" if p.proposal.optimal else "gap unknown"
+                  if p.proposal.bound == float("inf") else f"gap {p.proposal.gap:.2f}")
         print(f"  upheaval {u}: coherence {p.result.value('coherence_index'):.2f} ({status}); "
               f"greedy at the same budget {g_values[u - 1]:.2f}")
 

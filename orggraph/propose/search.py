@@ -231,7 +231,8 @@ def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
         seeded = feasible(inst, rules, seed_state)
         built = build(inst, rules, weights, budget)
         _hint(built, inst, seed_state)
-        solver = _solver(share - (time.perf_counter() - began), seed, workers)
+        solver = _solver(min(share - (time.perf_counter() - began),
+                             time_limit - (time.perf_counter() - start)), seed, workers)
         status = solver.solve(built.model)
         took = time.perf_counter() - began
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -239,11 +240,9 @@ def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
                 result.empty[budget] = ("infeasible" if status == cp_model.INFEASIBLE
                                         else "no proposal found in the time given")
                 continue
-            raw = solver.best_objective_bound
-            bound = (float("inf") if abs(raw) > 1e30
-                     else (raw + budget) / built.objective_factor * units)
+            # The solver stopped before its first solution: its bound is not worth reporting.
             proposal = _of_state(inst, seed_state, budget, score(inst, weights, seed_state)
-                                 * units, bound, took)
+                                 * units, float("inf"), took)
         else:
             proposal = _read(solver, built, inst, budget, units, took, status)
             seed_score = score(inst, weights, seed_state) * units
