@@ -186,7 +186,7 @@ def diff(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``orggraph scenario compare`` and ``orggraph scenario diff`` to the command line."""
+    """Add ``orggraph scenario compare``, ``diff`` and ``propose`` to the command line."""
     scenario_app.command("compare")(compare)
     scenario_app.command("diff")(diff)
     from orggraph.commands.propose import propose
