@@ -31,12 +31,28 @@ from orggraph.propose.constraints import Weights
 from orggraph.propose.instance import Instance
 from orggraph.propose.rules import Rule, Rules
 
-__all__ = ["SCALE", "Built", "build", "score_of_weights"]
+__all__ = ["SCALE", "Built", "build", "cp_model", "score_of_weights"]
 
 #: Fixed-point scale of the ratios in the objective.
 SCALE = 10**9
 #: Weights are given as decimals; they enter the model in hundredths.
 WEIGHT_SCALE = 100
+
+
+def cp_model() -> Any:
+    """Return OR-Tools' ``cp_model`` module, or explain how to install it.
+
+    >>> cp_model().CpModel is not None
+    True
+    """
+    try:
+        from ortools.sat.python import cp_model as module
+    except ImportError:
+        from orggraph.errors import OrggraphError
+
+        raise OrggraphError("`scenario propose` needs OR-Tools; install it with "
+                            "pip install 'ortools>=9.10,<10'.") from None
+    return module
 
 
 def _w(value: float) -> int:
@@ -90,10 +106,8 @@ class _Builder:
     """Builds the model step by step (one method per part, see the module docstring)."""
 
     def __init__(self, inst: Instance, rules: Rules, weights: Weights, budget: int):
-        from ortools.sat.python import cp_model
-
         self.inst, self.rules, self.weights, self.budget = inst, rules, weights, budget
-        self.m = cp_model.CpModel()
+        self.m = cp_model().CpModel()
         self.members = inst.members
         self.n = len(inst.members)
 

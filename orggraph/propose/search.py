@@ -22,6 +22,7 @@ from orggraph.propose.evaluate import State, feasible, score
 from orggraph.propose.instance import Instance
 from orggraph.propose.local import improve
 from orggraph.propose.model import SCALE, WEIGHT_SCALE, Built, build
+from orggraph.propose.model import cp_model as load_cp_model
 from orggraph.propose.rules import Rules
 
 __all__ = ["Infeasible", "Proposal", "Search", "search", "state_of"]
@@ -93,7 +94,7 @@ def _units(inst: Instance, weights: Weights) -> float:
 
 
 def _solver(seconds: float, seed: int, workers: int):
-    from ortools.sat.python import cp_model
+    cp_model = load_cp_model()
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(seconds, 0.05)
@@ -136,7 +137,7 @@ def _of_state(inst: Instance, state: State, budget: int, objective: float, bound
 
 def _read(solver, built: Built, inst: Instance, budget: int, units: float,
           seconds: float, status) -> Proposal:
-    from ortools.sat.python import cp_model
+    cp_model = load_cp_model()
 
     holders = {}
     for k, row in built.x.items():
@@ -165,7 +166,7 @@ def _conflicts(inst: Instance, rules: Rules, weights: Weights, budget: int, seed
     CP-SAT names a sufficient set of assumptions; each one is then dropped in turn and kept out
     when the rest is still infeasible, so that the list names only rules that matter.
     """
-    from ortools.sat.python import cp_model
+    cp_model = load_cp_model()
 
     built = build(inst, rules, weights, budget, assume=True)
     names = {lit.index: rule.label for lit, rule in built.rule_literals}
@@ -215,7 +216,7 @@ def search(inst: Instance, rules: Rules, weights: Weights, max_upheaval: int, *,
     >>> [(p.upheaval, round(p.objective, 1), p.optimal) for p in found.proposals]
     [(1, 100.0, True)]
     """
-    from ortools.sat.python import cp_model
+    cp_model = load_cp_model()
 
     start = time.perf_counter()
     units = _units(inst, weights)
