@@ -6,7 +6,7 @@ dependency. The layers, lowest first (a module may import its own layer's packag
 lower layer; ``orggraph/__init__.py``, the public door, may import anything)::
 
     errors < files, numbers, literal < schemas < core < loaders < examples, synth < queries, interop
-           < engines, maps < scenarios < info_tables, demo < commands < cli < __main__
+           < engines, maps < scenarios < propose < info_tables, demo < commands < cli < __main__
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("queries", "interop"),
     ("engines", "maps"),
     ("scenarios",),
+    ("propose",),
     ("info_tables", "demo"),
     ("commands",),
     ("cli",),

@@ -154,7 +154,10 @@ def diff(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``orggraph scenario compare`` and ``orggraph scenario diff`` to the command line."""
+    """Add ``orggraph scenario compare``, ``diff`` and ``propose`` to the command line."""
     scenario_app.command("compare")(compare)
     scenario_app.command("diff")(diff)
+    from orggraph.commands.propose import propose
+
+    scenario_app.command("propose")(propose)
     app.add_typer(scenario_app, name="scenario")

@@ -70,6 +70,9 @@ def _no_control_characters(text: str) -> str:
 Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_no_control_characters)]
 """Free text (a name, a title): at most 1,000 characters, no control characters but tab and
 newline."""
+LongText = Annotated[str, Field(max_length=50 * MAX_TEXT_CHARS),
+                    AfterValidator(_no_control_characters)]
+"""A description: at most 50,000 characters, no control characters but tab and newline."""
 
 
 def _vocabulary(enum: type[StrEnum]) -> Any:

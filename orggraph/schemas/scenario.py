@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from orggraph.schemas.dataset import Id, Sections, Text
+from orggraph.schemas.dataset import Id, LongText, Sections, Text
 
 __all__ = [
     "Add",
@@ -188,7 +188,7 @@ class Scenario(_Model):
     format: Literal["orggraph-scenario/1"] = FORMAT
     base: str | None = None
     name: Text = Field(min_length=1)
-    description: Text | None = None
+    description: LongText | None = None
     changes: list[Change] = Field(default_factory=list)
     # Where the scenario was read from, and the origin of each change (for located messages).
     _path: Path | None = PrivateAttr(default=None)
