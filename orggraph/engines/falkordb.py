@@ -3,8 +3,9 @@
 FalkorDB has no client transactions, so :meth:`FalkorDBEngine.write_unit` works on a copy: it
 copies the graph (``GRAPH.COPY``), writes to the copy and, when every statement succeeded, renames
 the copy over the original in one atomic ``RENAME``; on any error it drops the copy and the original
-was never touched. Writes made to the original by someone else while a push runs are lost, so push
-from one place at a time.
+was never touched. Pushes to one server take turns (:mod:`orggraph.engines.push_lock`), and a push
+first drops the copies that a killed push left behind. Writes made to the original by other means
+while a push runs are lost.
 
 Read-only queries go through ``GRAPH.RO_QUERY``, which the server refuses for anything that writes.
 """
@@ -20,6 +21,7 @@ import redis
 from falkordb import FalkorDB
 
 from orggraph.engines.base import Engine, Result, WriteUnit
+from orggraph.engines.push_lock import PushLock
 from orggraph.engines.schema import falkordb_schema
 from orggraph.errors import BackendUnavailable, QueryError
 
@@ -39,12 +41,15 @@ def _message(error: redis.ResponseError) -> str:
 
 
 class _Unit(WriteUnit):
-    def __init__(self, engine: FalkorDBEngine, graph: str):
+    def __init__(self, engine: FalkorDBEngine, graph: str, lock: PushLock):
         self._engine = engine
         self._graph = graph
+        self._lock = lock
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
-        return self._engine._query(self._graph, query, params, write=True)
+        result = self._engine._query(self._graph, query, params, write=True)
+        self._lock.renew()
+        return result
 
 
 class FalkorDBEngine(Engine):
@@ -134,14 +139,26 @@ class FalkorDBEngine(Engine):
 
     @contextmanager
     def write_unit(self) -> Iterator[WriteUnit]:
-        """Write to a copy of the graph and rename it over the original when all went well."""
+        """Write to a copy of the graph and rename it over the original when all went well.
+
+        Holds the server's push lock throughout, so that concurrent pushes take turns.
+        """
+        try:
+            lock = PushLock(self._redis, self.location)
+            with lock.held():
+                self._drop_stale_copies()
+                yield from self._write_copy(lock)
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            raise self._unreachable(error) from None
+
+    def _write_copy(self, lock: PushLock) -> Iterator[WriteUnit]:
         temp = f"{self.graph}{_TEMP_MARK}{uuid.uuid4().hex[:12]}"
         if self.exists():
             self._command("GRAPH.COPY", self.graph, temp)
         else:
             self.ensure_schema(temp)
         try:
-            yield _Unit(self, temp)
+            yield _Unit(self, temp, lock)
         except BaseException:
             self._drop(temp)
             raise
@@ -150,6 +167,12 @@ class FalkorDBEngine(Engine):
         except BaseException:
             self._drop(temp)
             raise
+
+    def _drop_stale_copies(self) -> None:
+        """Drop the copies that killed pushes left (only called while holding the push lock, so
+        no running push owns one)."""
+        for key in list(self._redis.scan_iter(match=f"*{_TEMP_MARK}*", count=1000)):
+            self._drop(key.decode() if isinstance(key, bytes) else key)
 
     def _drop(self, graph: str) -> None:
         try:
