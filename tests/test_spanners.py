@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from test_metrics_properties import cities
 
 from orggraph.examples import example_names, load_example
+from orggraph.queries import spanners
 from orggraph.queries.betweenness import reduced_betweenness
 from orggraph.queries.programmes import co_membership_pairs
 from orggraph.queries.spanners import betweenness, boundary_spanners, spanner_graph
@@ -79,15 +80,20 @@ def test_tiny_graphs_score_zero():
     assert reduced_betweenness(3, [(0, 0), (1, 2), (2, 1)]) == [0.0, 0.0, 0.0]
 
 
+@pytest.mark.parametrize("kernel_work", [0, spanners.KERNEL_WORK], ids=["reduced", "default"])
 @pytest.mark.parametrize("name", example_names())
-def test_every_example_city(name):
+def test_every_example_city(name, kernel_work, monkeypatch):
+    monkeypatch.setattr(spanners, "KERNEL_WORK", kernel_work)
     view = view_of(load_example(name).to_networkx())
     pairs = co_membership_pairs(view)
     graph = spanner_graph(view, pairs)
     _assert_exact(graph)
+    expected = nx.betweenness_centrality(graph)
     rows, approximate = boundary_spanners(view, pairs)
     assert not approximate
-    assert [r.id for r in rows] == _top(nx.betweenness_centrality(graph))
+    assert [r.id for r in rows] == _top(expected)
+    assert [r.betweenness for r in rows] == pytest.approx([expected[u] for u in _top(expected)],
+                                                          abs=1e-12)
 
 
 @st.composite

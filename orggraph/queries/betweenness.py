@@ -57,17 +57,20 @@ def _csr(n: int, edges: Iterable[tuple[int, int]]) -> tuple[np.ndarray, np.ndarr
     return indptr, np.ascontiguousarray(both[:, 1])
 
 
-def _core(indptr: np.ndarray, indices: np.ndarray,
-          keep: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the subgraph on the nodes where ``keep`` is true, and their original numbers."""
-    nodes = np.flatnonzero(keep)
+def _core(indptr: np.ndarray, indices: np.ndarray, keep: np.ndarray,
+          order: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the subgraph on the nodes where ``keep`` is true, numbered in ``order``, and the
+    original number of each of its nodes."""
+    nodes = order[keep[order]]
     renumber = np.full(len(keep), -1, dtype=np.int64)
     renumber[nodes] = np.arange(len(nodes))
     source = np.repeat(np.arange(len(keep)), np.diff(indptr))
     inside = keep[source] & keep[indices]
+    pairs = np.stack([renumber[source[inside]], renumber[indices[inside]]], axis=1)
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
     sub_indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(renumber[source[inside]], minlength=len(nodes)), out=sub_indptr[1:])
-    return sub_indptr, renumber[indices[inside]], nodes
+    np.cumsum(np.bincount(pairs[:, 0], minlength=len(nodes)), out=sub_indptr[1:])
+    return sub_indptr, np.ascontiguousarray(pairs[:, 1]), nodes
 
 
 def _core_pairs(indptr: np.ndarray, indices: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -103,7 +106,7 @@ def reduced_betweenness(n: int, edges: Iterable[tuple[int, int]]) -> list[float]
     k = kernels()
     indptr, indices = _csr(n, edges)
     parent, size, peeled = k.peel(indptr, indices)
-    component = k.components(indptr, indices)
+    component, order = k.components(indptr, indices)
     # Σ parts² per node: the trees hanging from it, then the rest of its component.
     squares = np.zeros(n, dtype=np.int64)
     np.add.at(squares, parent[peeled], size[peeled] ** 2)
@@ -112,7 +115,7 @@ def reduced_betweenness(n: int, edges: Iterable[tuple[int, int]]) -> list[float]
     scores = pairs.astype(np.float64)
     core = ~peeled & (component > size)  # not a tree component's root
     if core.any():
-        sub_indptr, sub_indices, nodes = _core(indptr, indices, core)
+        sub_indptr, sub_indices, nodes = _core(indptr, indices, core, order)
         weight = size[nodes].astype(np.float64)
         # The kernel sums ordered pairs: each unordered pair twice.
         scores[nodes] += _core_pairs(sub_indptr, sub_indices, weight) / 2

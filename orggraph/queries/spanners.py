@@ -46,6 +46,21 @@ def spanner_graph(view: CityView, pairs: Iterable[tuple[str, str]]) -> nx.Graph:
     return graph
 
 
+def _scores(n: int, edges: list[tuple[int, int]], kernel_work: int) -> list[float]:
+    """Return the exact normalised betweenness of nodes 0 … n − 1 of a simple graph."""
+    if n * len(edges) >= kernel_work:
+        from orggraph.queries.betweenness import reduced_betweenness  # numba: loaded lazily
+
+        return reduced_betweenness(n, edges)
+    if n <= 2:
+        return [0.0] * n
+    import igraph  # compiled, and slow to import: only when betweenness is asked for
+
+    # igraph counts every unordered pair once; networkx counts both directions.
+    raw = igraph.Graph(n=n, edges=edges).betweenness(directed=False)
+    return [value * 2 / ((n - 1) * (n - 2)) for value in raw]
+
+
 def betweenness(graph: nx.Graph, kernel_work: int = KERNEL_WORK) -> dict[str, float]:
     """Return node → exact normalised betweenness of an undirected graph.
 
@@ -53,20 +68,22 @@ def betweenness(graph: nx.Graph, kernel_work: int = KERNEL_WORK) -> dict[str, fl
     :data:`KERNEL_WORK`) picks.
     """
     nodes = list(graph)
-    n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
     edges = [(index[u], index[v]) for u, v in graph.edges() if u != v]
-    if n * len(edges) >= kernel_work:
-        from orggraph.queries.betweenness import reduced_betweenness  # numba: loaded lazily
+    return dict(zip(nodes, _scores(len(nodes), edges, kernel_work), strict=True))
 
-        return dict(zip(nodes, reduced_betweenness(n, edges), strict=True))
-    if n <= 2:
-        return dict.fromkeys(nodes, 0.0)
-    import igraph  # compiled, and slow to import: only when betweenness is asked for
 
-    # igraph counts every unordered pair once; networkx counts both directions.
-    raw = igraph.Graph(n=n, edges=edges).betweenness(directed=False)
-    return {node: raw[i] * 2 / ((n - 1) * (n - 2)) for i, node in enumerate(nodes)}
+def _spanner_edges(view: CityView, pairs: Iterable[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Return the edges of :func:`spanner_graph` between unit numbers, once each.
+
+    Built without a networkx graph, whose cached views would leave reference cycles per call.
+    """
+    index = {unit: i for i, unit in enumerate(view.units)}
+    links = [(u.id, u.parent) for u in view.units.values()
+             if u.parent is not None and u.parent in view.units]
+    edges = {(min(a, b), max(a, b)) for a, b in ((index[u], index[v])
+                                                 for u, v in (*links, *pairs)) if a != b}
+    return sorted(edges)
 
 
 def boundary_spanners(view: CityView, pairs: Iterable[tuple[str, str]],
@@ -77,7 +94,8 @@ def boundary_spanners(view: CityView, pairs: Iterable[tuple[str, str]],
     every size; ``CityMetrics.betweenness_approximate`` and ``BoundarySpanner.approximate`` keep
     the field for readers of earlier JSON.
     """
-    scores = betweenness(spanner_graph(view, pairs))
+    scores = dict(zip(view.units, _scores(len(view.units), _spanner_edges(view, pairs),
+                                          KERNEL_WORK), strict=True))
     # Rounding first makes equal centralities equal despite floating-point noise, so that ties
     # really go by id.
     rounded = {u: round(v, 12) for u, v in scores.items()}
