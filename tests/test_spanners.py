@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from test_metrics_properties import cities
 
 from orggraph.examples import example_names, load_example
+from orggraph.queries import betweenness as reduced
 from orggraph.queries import spanners
 from orggraph.queries.betweenness import reduced_betweenness
 from orggraph.queries.programmes import co_membership_pairs
@@ -37,6 +38,9 @@ def _assert_exact(graph: nx.Graph) -> None:
     got = _reduced(graph)
     assert got == pytest.approx(expected, abs=1e-12)
     assert _top(got) == _top(expected)
+    with pytest.MonkeyPatch.context() as patch:  # the 2-core shared out among threads
+        patch.setattr(reduced, "PARALLEL_FROM", 1)
+        assert _reduced(graph) == pytest.approx(expected, abs=1e-12)
     assert betweenness(graph, kernel_work=0) == pytest.approx(expected, abs=1e-12)
     assert betweenness(graph, kernel_work=10**18) == pytest.approx(expected, abs=1e-12)
 
