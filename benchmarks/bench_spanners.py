@@ -4,6 +4,7 @@ Run from the project folder::
 
     python benchmarks/bench_spanners.py              # 1k, 2k and 10k units, 5 runs each
     python benchmarks/bench_spanners.py --full       # also 100k units (2 runs: minutes each)
+    python benchmarks/bench_spanners.py --only 100000
 
 For each size it gives, as the minimum and the median over the runs: ``metrics()`` with its exact
 boundary spanners; the betweenness that ``metrics()`` computes (``betweenness``: igraph on small
@@ -41,8 +42,8 @@ from orggraph.queries.view import view_of
 from orggraph.synth import synthetic_city
 
 SPANNERS = "import networkx as nx; from orggraph.queries.spanners import betweenness; "
-IGRAPH_START = SPANNERS + "betweenness(nx.path_graph(3))"
-KERNEL_START = SPANNERS + "betweenness(nx.path_graph(3), kernel_work=0)"
+IGRAPH_START = SPANNERS + "betweenness(nx.path_graph(3), 'igraph')"
+KERNEL_START = SPANNERS + "betweenness(nx.path_graph(3), 'reduced')"
 
 
 def times(run: Callable[[], Any], repeat: int) -> tuple[float, float]:
@@ -109,40 +110,43 @@ def _row(n_units: int, repeat: int) -> dict[str, Any]:
 
 def _ratio(baseline: tuple[float, float] | None, ours: tuple[float, float]) -> str:
     if baseline is None:
-        return "         -"
-    return f"{baseline[0] / ours[0]:7.1f}x {baseline[1] / ours[1]:5.1f}x"
+        return f"{'-':>13}"
+    return f"{baseline[0] / ours[0]:6.1f}x {baseline[1] / ours[1]:5.1f}x"
+
+
+def _print(row: dict[str, Any]) -> None:
+    cells = [row["metrics"], row["spanners"], row["reduced"], row["igraph"], row.get("networkx")]
+    text = " ".join(f"{c[0]:7.3f} {c[1]:7.3f}" if c else f"{'-':>15}" for c in cells)
+    print(f"{row['units']:>7} {row['runs']:>4} {text}")
+    print(f"{'':>12} igraph / reduced {_ratio(row['igraph'], row['reduced'])}   "
+          f"networkx / reduced {_ratio(row.get('networkx'), row['reduced'])}   "
+          f"igraph / metrics() {_ratio(row['igraph'], row['metrics'])}", flush=True)
+    if row["igraph_how"] != "measured":
+        print(f"{'':>12} igraph exact: {row['igraph_how']}, scaled to all sources", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="include the 100k-unit city")
+    parser.add_argument("--only", type=int, nargs="*", help="only these sizes, e.g. 100000")
     parser.add_argument("--runs", type=int, default=5, help="runs per size up to 10k units")
+    parser.add_argument("--big-runs", type=int, default=2, help="runs at 100k units")
     args = parser.parse_args()
     reduced_betweenness(3, [(0, 1), (1, 2)])  # compile or load the kernel before timing
-    startup(args.runs)
-    sizes = [1_000, 2_000, 10_000] + ([100_000] if args.full else [])
-    rows = [_row(n, args.runs if n <= 10_000 else 2) for n in sizes]
+    sizes = args.only or [1_000, 2_000, 10_000] + ([100_000] if args.full else [])
+    if not args.only:
+        startup(args.runs)
     print("\nseconds, min / median; ratios: baseline time / our time (min, median)")
     print(f"{'units':>7} {'runs':>4} {'metrics()':>15} {'betweenness':>15} {'reduced':>15}"
-          f" {'igraph exact':>15} {'networkx exact':>15}")
-    for r in rows:
-        cells = [r["metrics"], r["spanners"], r["reduced"], r["igraph"], r.get("networkx")]
-        text = " ".join(f"{c[0]:7.3f} {c[1]:7.3f}" if c else f"{'-':>15}" for c in cells)
-        print(f"{r['units']:>7} {r['runs']:>4} {text}")
-    print(f"\n{'units':>7} {'igraph / reduced':>17} {'networkx / reduced':>19}"
-          f" {'igraph / metrics()':>19} {'networkx / metrics()':>21}")
-    for r in rows:
-        print(f"{r['units']:>7} {_ratio(r['igraph'], r['reduced']):>17} "
-              f"{_ratio(r.get('networkx'), r['reduced']):>19} "
-              f"{_ratio(r['igraph'], r['metrics']):>19} "
-              f"{_ratio(r.get('networkx'), r['metrics']):>21}")
-    for r in rows:
-        if r["igraph_how"] != "measured":
-            print(f"igraph exact at {r['units']:,} units: {r['igraph_how']}, scaled to all.")
-    by_size = {r["units"]: r for r in rows}
-    if 10_000 in by_size and 100_000 in by_size:
-        growth = by_size[100_000]["metrics"][1] / by_size[10_000]["metrics"][1]
-        print(f"metrics() with exact spanners, 10k → 100k units: {growth:.0f}x the median time")
+          f" {'igraph exact':>15} {'networkx exact':>15}", flush=True)
+    medians = {}
+    for n in sizes:
+        row = _row(n, args.runs if n <= 10_000 else args.big_runs)
+        _print(row)
+        medians[n] = row["metrics"][1]
+    if 10_000 in medians and 100_000 in medians:
+        print(f"metrics() with exact spanners, 10k → 100k units: "
+              f"{medians[100_000] / medians[10_000]:.0f}x the median time")
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the end")
 
 

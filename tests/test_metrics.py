@@ -181,4 +181,5 @@ def test_betweenness_equals_networkx(seed):
     graph = nx.relabel_nodes(graph, {n: f"u{n}" for n in graph})
     expected = nx.betweenness_centrality(graph)
     assert betweenness(graph) == pytest.approx(expected, abs=1e-12)
-    assert betweenness(graph, kernel_work=0) == pytest.approx(expected, abs=1e-12)
+    assert betweenness(graph, "reduced") == pytest.approx(expected, abs=1e-12)
+    assert betweenness(graph, "igraph") == pytest.approx(expected, abs=1e-12)

@@ -10,7 +10,6 @@ from test_metrics_properties import cities
 
 from orggraph.examples import example_names, load_example
 from orggraph.queries import betweenness as reduced
-from orggraph.queries import spanners
 from orggraph.queries.betweenness import reduced_betweenness
 from orggraph.queries.programmes import co_membership_pairs
 from orggraph.queries.spanners import betweenness, boundary_spanners, spanner_graph
@@ -41,8 +40,8 @@ def _assert_exact(graph: nx.Graph) -> None:
     with pytest.MonkeyPatch.context() as patch:  # the 2-core shared out among threads
         patch.setattr(reduced, "PARALLEL_FROM", 1)
         assert _reduced(graph) == pytest.approx(expected, abs=1e-12)
-    assert betweenness(graph, kernel_work=0) == pytest.approx(expected, abs=1e-12)
-    assert betweenness(graph, kernel_work=10**18) == pytest.approx(expected, abs=1e-12)
+    for method in ("reduced", "igraph", None):
+        assert betweenness(graph, method) == pytest.approx(expected, abs=1e-12)
 
 
 # Hand-derived values: a node's normalised betweenness is the share, among the (n−1)(n−2)/2 pairs
@@ -84,16 +83,15 @@ def test_tiny_graphs_score_zero():
     assert reduced_betweenness(3, [(0, 0), (1, 2), (2, 1)]) == [0.0, 0.0, 0.0]
 
 
-@pytest.mark.parametrize("kernel_work", [0, spanners.KERNEL_WORK], ids=["reduced", "default"])
+@pytest.mark.parametrize("method", ["reduced", "igraph", None])
 @pytest.mark.parametrize("name", example_names())
-def test_every_example_city(name, kernel_work, monkeypatch):
-    monkeypatch.setattr(spanners, "KERNEL_WORK", kernel_work)
+def test_every_example_city(name, method):
     view = view_of(load_example(name).to_networkx())
     pairs = co_membership_pairs(view)
     graph = spanner_graph(view, pairs)
     _assert_exact(graph)
     expected = nx.betweenness_centrality(graph)
-    rows, approximate = boundary_spanners(view, pairs)
+    rows, approximate = boundary_spanners(view, pairs, method=method)
     assert not approximate
     assert [r.id for r in rows] == _top(expected)
     assert [r.betweenness for r in rows] == pytest.approx([expected[u] for u in _top(expected)],

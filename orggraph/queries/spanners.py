@@ -6,14 +6,16 @@ along the hierarchy or through shared programmes, pass through it.
 
 Betweenness is exact at every size and normalised as :func:`networkx.betweenness_centrality`
 does by default (2 / ((n − 1)(n − 2)) for an undirected graph). It runs in compiled code, by one
-of two exact methods chosen by the size of the graph (networkx stays the graph model, but its
-pure-Python betweenness takes tens of seconds on a city of a few thousand units):
+of two exact methods (networkx stays the graph model, but its pure-Python betweenness takes tens
+of seconds on a city of a few thousand units):
 
-- small graphs (fewer than :data:`KERNEL_WORK` node × edge steps): igraph's Brandes algorithm
-  in C on the whole graph, which costs less than loading the compiled kernel below;
-- larger ones: :func:`~orggraph.queries.betweenness.reduced_betweenness`, the graph reduced by
-  its dangling trees (Baglioni, Geraci, Pellegrini and Lastres, ASONAM 2012), whose 2-core is a
-  quarter of a city's units.
+- ``"reduced"``: :func:`~orggraph.queries.betweenness.reduced_betweenness`, the graph reduced
+  by its dangling trees (Baglioni, Geraci, Pellegrini and Lastres, ASONAM 2012), whose 2-core is
+  a quarter of a city's units: ten times faster than igraph at 2,000 units, two orders of
+  magnitude at 100,000; but loading its compiled kernel costs about half a second per process;
+- ``"igraph"``: igraph's Brandes algorithm in C on the whole graph, which is the cheaper of the
+  two for a small graph (fewer than :data:`KERNEL_WORK` node × edge steps) in a process that has
+  not loaded the kernel yet.
 
 >>> import networkx as nx
 >>> betweenness(nx.path_graph(["a", "b", "c"]))
@@ -22,18 +24,23 @@ pure-Python betweenness takes tens of seconds on a city of a few thousand units)
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from typing import Literal
 
 import networkx as nx
 
 from orggraph.queries.result import BoundarySpanner
 from orggraph.queries.view import CityView
 
-__all__ = ["KERNEL_WORK", "betweenness", "boundary_spanners", "spanner_graph"]
+__all__ = ["KERNEL_WORK", "Method", "betweenness", "boundary_spanners", "spanner_graph"]
 
 #: Nodes × edges from which the reduced kernel is used. Below, igraph on the whole graph takes
 #: less than a third of a second, less than importing numba and loading the compiled kernel.
 KERNEL_WORK = 10_000_000
+
+#: How betweenness is computed: by the reduced kernel, by igraph, or None to choose.
+Method = Literal["reduced", "igraph"] | None
 
 
 def spanner_graph(view: CityView, pairs: Iterable[tuple[str, str]]) -> nx.Graph:
@@ -46,9 +53,17 @@ def spanner_graph(view: CityView, pairs: Iterable[tuple[str, str]]) -> nx.Graph:
     return graph
 
 
-def _scores(n: int, edges: list[tuple[int, int]], kernel_work: int) -> list[float]:
+def _kernel_loaded() -> bool:
+    brandes = sys.modules.get("orggraph.queries.brandes")
+    return brandes is not None and brandes.kernels.cache_info().currsize > 0
+
+
+def _scores(n: int, edges: list[tuple[int, int]], method: Method = None) -> list[float]:
     """Return the exact normalised betweenness of nodes 0 … n − 1 of a simple graph."""
-    if n * len(edges) >= kernel_work:
+    if method is None:
+        # Once loaded, the kernel is the faster at every size (many scenarios in one process).
+        method = "reduced" if n * len(edges) >= KERNEL_WORK or _kernel_loaded() else "igraph"
+    if method == "reduced":
         from orggraph.queries.betweenness import reduced_betweenness  # numba: loaded lazily
 
         return reduced_betweenness(n, edges)
@@ -61,16 +76,16 @@ def _scores(n: int, edges: list[tuple[int, int]], kernel_work: int) -> list[floa
     return [value * 2 / ((n - 1) * (n - 2)) for value in raw]
 
 
-def betweenness(graph: nx.Graph, kernel_work: int = KERNEL_WORK) -> dict[str, float]:
+def betweenness(graph: nx.Graph, method: Method = None) -> dict[str, float]:
     """Return node → exact normalised betweenness of an undirected graph.
 
-    Equal to ``networkx.betweenness_centrality(graph)``, whichever method ``kernel_work`` (see
-    :data:`KERNEL_WORK`) picks.
+    Equal to ``networkx.betweenness_centrality(graph)`` whatever the ``method``: ``"reduced"``,
+    ``"igraph"``, or None to take the faster for this graph and process.
     """
     nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
     edges = [(index[u], index[v]) for u, v in graph.edges() if u != v]
-    return dict(zip(nodes, _scores(len(nodes), edges, kernel_work), strict=True))
+    return dict(zip(nodes, _scores(len(nodes), edges, method), strict=True))
 
 
 def _spanner_edges(view: CityView, pairs: Iterable[tuple[str, str]]) -> list[tuple[int, int]]:
@@ -86,16 +101,16 @@ def _spanner_edges(view: CityView, pairs: Iterable[tuple[str, str]]) -> list[tup
     return sorted(edges)
 
 
-def boundary_spanners(view: CityView, pairs: Iterable[tuple[str, str]],
-                      top: int = 5) -> tuple[list[BoundarySpanner], bool]:
+def boundary_spanners(view: CityView, pairs: Iterable[tuple[str, str]], top: int = 5,
+                      method: Method = None) -> tuple[list[BoundarySpanner], bool]:
     """Return the ``top`` units with the highest betweenness (ties by id) and False.
 
     The second value says whether the betweenness was estimated: never, since it is exact at
     every size; ``CityMetrics.betweenness_approximate`` and ``BoundarySpanner.approximate`` keep
     the field for readers of earlier JSON.
     """
-    scores = dict(zip(view.units, _scores(len(view.units), _spanner_edges(view, pairs),
-                                          KERNEL_WORK), strict=True))
+    scores = dict(zip(view.units, _scores(len(view.units), _spanner_edges(view, pairs), method),
+                      strict=True))
     # Rounding first makes equal centralities equal despite floating-point noise, so that ties
     # really go by id.
     rounded = {u: round(v, 12) for u, v in scores.items()}
