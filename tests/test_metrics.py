@@ -204,35 +204,7 @@ def test_metrics_accepts_the_graph(tiny):
 def test_betweenness_equals_networkx(seed):
     graph = nx.gnm_random_graph(40, 70, seed=seed)
     graph = nx.relabel_nodes(graph, {n: f"u{n}" for n in graph})
-    exact, approximate = betweenness(graph)
-    assert not approximate
     expected = nx.betweenness_centrality(graph)
-    assert exact == pytest.approx(expected, abs=1e-12)
-    # Above the limit: the same estimate as networkx's k-sample with the same seed.
-    sampled, approximate = betweenness(graph, exact_limit=10, sample_size=8, seed=seed)
-    assert approximate
-    assert sampled == pytest.approx(nx.betweenness_centrality(graph, k=8, seed=seed), abs=1e-12)
-
-
-def test_large_city_betweenness_is_marked_approximate():
-    from orggraph.queries.spanners import EXACT_LIMIT
-    from orggraph.synth import synthetic_city
-
-    r = metrics(synthetic_city(EXACT_LIMIT + 1, seed=1))  # one unit over the exact limit
-    assert r.betweenness_approximate and all(b.approximate for b in r.boundary_spanners)
-
-
-def test_sampled_betweenness_estimates_the_exact_values():
-    # A fixed-seed sample of 120 of 400 units: the estimate finds the same main spanner (the
-    # root) and misses no unit's exact centrality by more than 0.1 (measured: 0.074; the clusters,
-    # ~0.2-0.26, may swap places: the output says the ranking is approximate).
-    from orggraph.core import Core
-    from orggraph.queries.spanners import spanner_graph
-    from orggraph.synth import synthetic_city
-
-    graph = spanner_graph(Core(synthetic_city(400, seed=3)))
-    exact, _ = betweenness(graph)
-    sampled, approximate = betweenness(graph, exact_limit=100, sample_size=120)
-    assert approximate
-    assert max(exact, key=exact.get) == max(sampled, key=sampled.get)
-    assert max(abs(sampled[u] - exact[u]) for u in exact) < 0.1
+    assert betweenness(graph) == pytest.approx(expected, abs=1e-12)
+    assert betweenness(graph, "reduced") == pytest.approx(expected, abs=1e-12)
+    assert betweenness(graph, "igraph") == pytest.approx(expected, abs=1e-12)

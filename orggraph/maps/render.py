@@ -60,7 +60,8 @@ def _headline(city: City, metrics: Any) -> list[dict[str, str]]:
     from orggraph.queries import HEADLINE_KEYS, LABELS
     from orggraph.queries import metrics as compute
 
-    values = compute(city) if metrics is None else metrics
+    # The panel shows city-level metrics only: the boundary spanners would be wasted work.
+    values = compute(city, spanners=False) if metrics is None else metrics
     if hasattr(values, "metrics"):
         values = values.metrics
     if not isinstance(values, Mapping):

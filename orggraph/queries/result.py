@@ -96,8 +96,8 @@ class StrategicCellRow(_Row):
 
 
 class BoundarySpanner(_Row):
-    """A unit with one of the five highest betweenness centralities; ``approximate`` is true when
-    the centrality was estimated from a fixed-seed sample of units (large cities)."""
+    """A unit with one of the five highest betweenness centralities; ``approximate`` is always
+    false (betweenness is exact at every size) and stays for readers of earlier JSON."""
 
     id: str
     name: str
