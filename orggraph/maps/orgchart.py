@@ -11,7 +11,8 @@ its own, so no two nodes overlap, at any size, in linear time.
 >>> nodes = [{"id": "r", "layer": "units", "box": ""},
 ...          {"id": "c", "layer": "units", "box": "c", "group_kind": "cluster"},
 ...          {"id": "s", "layer": "units", "box": "c", "group_kind": "cluster"}]
->>> edges = [{"from": "c", "to": "r", "kind": "part_of"}, {"from": "s", "to": "c", "kind": "part_of"}]
+>>> edges = [{"from": "c", "to": "r", "kind": "part_of"},
+...          {"from": "s", "to": "c", "kind": "part_of"}]
 >>> boxes = orgchart_positions(nodes, edges, {"c": "Cluster C"})
 >>> [b.label for b in boxes], nodes[2]["x"] - nodes[1]["x"] == CELL_W
 (['Cluster C'], True)

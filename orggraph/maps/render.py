@@ -25,8 +25,8 @@ from orggraph.maps.layout import force_positions
 from orggraph.maps.orgchart import orgchart_positions
 from orggraph.schemas.dataset import City
 
-__all__ = ["COLLAPSE_ABOVE", "FREEZE_ABOVE", "HEADLINE", "RADIAL_ABOVE", "counts_line", "render_map",
-           "write_map"]
+__all__ = ["COLLAPSE_ABOVE", "FREEZE_ABOVE", "HEADLINE", "RADIAL_ABOVE", "counts_line",
+           "render_map", "write_map"]
 
 #: Above this many nodes the force layout is computed before the page is written (igraph) and the
 #: browser draws it with physics off: its own physics costs about 40 µs per node and iteration,
