@@ -47,8 +47,9 @@ NEUTRAL_COLOUR = "#dfe3e8"
 OTHER_COLOUR = "#9aa3b0"
 #: Top-level units that are not clusters (cabinet, strategic cell, agencies, OCMW...).
 OTHER_TOP_COLOUR = "#fcfccc"
-#: Services that have no owner / no domain under the chosen colouring.
-NONE_COLOUR = "#eeeeee"
+#: Services that have no owner / no domain under the chosen colouring: dark, so that it cannot
+#: be taken for a pale palette colour or the neutral fill of units that are not services.
+NONE_COLOUR = "#647064"
 #: Services with several owners (or several top-level domains): white with a thick dark border.
 MIXED_COLOUR = "#ffffff"
 MIXED_BORDER = "#222222"
