@@ -26,7 +26,7 @@ from orggraph.maps.orgchart import orgchart_positions
 from orggraph.schemas.dataset import City
 
 __all__ = ["COLLAPSE_ABOVE", "FREEZE_ABOVE", "HEADLINE", "RADIAL_ABOVE", "counts_line",
-           "render_map", "write_map"]
+           "map_payload", "render_map", "write_map"]
 
 #: Above this many nodes the force layout is computed before the page is written (igraph) and the
 #: browser draws it with physics off: its own physics costs about 40 µs per node and iteration,
@@ -187,6 +187,19 @@ def _map_id(city: City, payload: dict[str, Any]) -> str:
     return f"orggraph-{safe}-{digest.hexdigest()[:8]}"
 
 
+def map_payload(city: City, color_by: str = "cluster", programme: str | None = None,
+                layout: str = "hierarchy", title: str | None = None, metrics: Any = None,
+                highlight: set[str] | None = None) -> dict[str, Any]:
+    """Return everything a map draws, laid out: nodes with x/y, edges, boxes, legend, panel.
+
+    The page and the static export (:mod:`orggraph.maps.static`) draw from this same payload,
+    so they show the same layout and colours.
+    """
+    data = build_map(city, color_by=color_by, programme=programme, layout=layout, title=title,
+                     highlight=highlight)
+    return _payload(city, data, metrics)
+
+
 def render_map(city: City, color_by: str = "cluster", programme: str | None = None,
                layout: str = "hierarchy", title: str | None = None, metrics: Any = None,
                highlight: set[str] | None = None, fragment: bool = False,
@@ -207,15 +220,14 @@ def render_map(city: City, color_by: str = "cluster", programme: str | None = No
         :func:`orggraph.maps.vis_library_html` once in the page), for pages with several maps.
     map_id : the element id of the map (default: derived from the city and options).
     """
-    data = build_map(city, color_by=color_by, programme=programme, layout=layout, title=title,
-                     highlight=highlight)
-    payload = _payload(city, data, metrics)
+    payload = map_payload(city, color_by=color_by, programme=programme, layout=layout,
+                          title=title, metrics=metrics, highlight=highlight)
     element_id = map_id or _map_id(city, payload)
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", element_id):
         raise ExportError(f"a map id must be letters, digits, '-' or '_': {element_id!r}")
     if fragment:
         return _fragment(element_id, payload)
-    return page(data.title, _fragment(element_id, payload, "page"))
+    return page(payload["title"], _fragment(element_id, payload, "page"))
 
 
 def _fragment(element_id: str, payload: dict[str, Any], css_class: str = "fragment") -> str:
