@@ -135,6 +135,11 @@ def _lay_out(data: MapData) -> list[dict[str, Any]]:
                 node["size"] = round(min(26.0, 6 + (node["size"] - 10) * 0.5), 1)
                 if node["size"] >= 16:  # big units stay labelled when zoomed further out
                     node["font"] = {"size": 21}
+            elif node["shape"] in ("box", "ellipse"):
+                # Labels inside the shape: narrower lines so that the shape fits its cell.
+                node["label"] = wrap(node["tip"][0], 18)
+                node["font"] = {**node.get("font", {}), "size": 14}
+                node["widthConstraint"] = {"maximum": 170}
         top = {g["id"] for g in data.panel["groups"]}
         for edge in data.edges:  # the boxes say which cluster a unit is in
             if edge["kind"] == "part_of" and edge["from"] in top:
@@ -226,6 +231,8 @@ def render_map(city: City, color_by: str = "cluster", programme: str | None = No
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", element_id):
         raise ExportError(f"a map id must be letters, digits, '-' or '_': {element_id!r}")
     if fragment:
+        # In a page of several maps the wheel scrolls the page; Ctrl+wheel zooms a map.
+        payload["settings"]["wheel"] = "ctrl"
         return _fragment(element_id, payload)
     return page(payload["title"], _fragment(element_id, payload, "page"))
 
