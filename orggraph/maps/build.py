@@ -281,12 +281,14 @@ def _programme_focus(city: City, b: _Builder, programme: str) -> dict[str, Any]:
                             f"{did_you_mean(programme, ids)} Programmes: {listing}.")
     prog = next(p for p in city.programmes if p.id == programme)
     units = [u for u in prog.units if u in b.uid]
-    spans = sorted({b.names[b.clusters[u]] for u in units if u in b.clusters})
+    groups = {b.clusters[u] for u in units if u in b.clusters}
+    spans = sorted(b.names[g] for g in groups if b.group_kind[g] == "cluster")
+    others = sorted(b.names[g] for g in groups if b.group_kind[g] != "cluster")
     members = {b.uid[u] for u in units} | {b.uid[prog.id]}
     # The page dims everything else when it opens (settings "focus"), people and edges too.
     _mark(b.nodes, members, FOCUS_COLOUR)
     return {"id": b.uid[prog.id], "name": prog.name, "units": len(units),
-            "clusters": spans}
+            "clusters": spans, "others": others}
 
 
 def build_map(city: City, color_by: str = "cluster", programme: str | None = None,

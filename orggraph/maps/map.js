@@ -302,8 +302,11 @@
       var p = data.panel.programme;
       section(panel, "Programme");
       panel.appendChild(el("p", null, p.name));
+      var others = p.others || [];
       panel.appendChild(el("p", "sub", p.units + " units in " + p.clusters.length + " cluster" +
-        (p.clusters.length === 1 ? "" : "s") + ": " + p.clusters.join(", ")));
+        (p.clusters.length === 1 ? "" : "s") + (others.length ? " and " + others.length +
+        " other top-level unit" + (others.length === 1 ? "" : "s") : "") + ": " +
+        p.clusters.concat(others).join(", ")));
     }
 
     section(panel, "Find a unit, person, programme or partner");

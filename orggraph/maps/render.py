@@ -137,9 +137,11 @@ def _lay_out(data: MapData) -> list[dict[str, Any]]:
                     node["font"] = {"size": 21}
             elif node["shape"] in ("box", "ellipse"):
                 # Labels inside the shape: narrower lines so that the shape fits its cell.
-                node["label"] = wrap(node["tip"][0], 18)
-                node["font"] = {**node.get("font", {}), "size": 14}
-                node["widthConstraint"] = {"maximum": 170}
+                # An ellipse is wider than its text: shorter lines, a smaller font.
+                ellipse = node["shape"] == "ellipse"
+                node["label"] = wrap(node["tip"][0], 14 if ellipse else 16)
+                node["font"] = {**node.get("font", {}), "size": 15 if ellipse else 17}
+                node["widthConstraint"] = {"maximum": 140 if ellipse else 170}
         top = {g["id"] for g in data.panel["groups"]}
         for edge in data.edges:  # the boxes say which cluster a unit is in
             if edge["kind"] == "part_of" and edge["from"] in top:
