@@ -1,4 +1,4 @@
-"""The map pictures in the docs are the ones scripts/screenshot_map.py makes, captioned as it says."""
+"""The map pictures in the docs are those scripts/screenshot_map.py makes, with its captions."""
 
 from __future__ import annotations
 
