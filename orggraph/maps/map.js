@@ -148,8 +148,12 @@
     root.appendChild(canvas); root.appendChild(panel);
 
     var byId = {}, groupMembers = {}, boxById = {}, neighbours = {};
+    // Tooltips are built when a node is first shown: a closed 20,000-unit city shows a few
+    // hundred nodes, and building 20,000 elements up front would double its opening time.
+    var withParts = [];
     data.nodes.forEach(function (n) {
-      n.tipLines = n.tip; n.title = tipElement(n.tip); delete n.tip;
+      n.tipLines = n.tip; delete n.tip;
+      if (n.parts) { withParts.push(n); }
       byId[n.id] = n;
       if (n.box) { (groupMembers[n.box] = groupMembers[n.box] || []).push(n.id); }
     });
@@ -200,7 +204,11 @@
       });
       var drop = nodes.getIds().filter(function (id) { return !wantNodes[id]; });
       var add = Object.keys(wantNodes).filter(function (id) { return !nodes.get(id); })
-        .map(function (id) { return wantNodes[id]; });
+        .map(function (id) {
+          var n = wantNodes[id];
+          if (!n.title && n.tipLines) { n.title = tipElement(n.tipLines); }
+          return n;
+        });
       nodes.remove(drop); nodes.add(add);
       edges.remove(edges.getIds().filter(function (id) { return !wantEdges[id]; }));
       edges.add(Object.keys(wantEdges).filter(function (id) { return !edges.get(id); })
@@ -210,7 +218,11 @@
 
     function edgeBase(e) { return typeof e.color === "string" ? e.color : (e.color && e.color.color) || "#9aa3b2"; }
 
+    var dimmedNow = false;
     function applyFocus() {
+      // Nothing dimmed and nothing to dim: a big map opens without touching every node.
+      if (!focusSet && !dimmedNow) { root.setAttribute("data-focus", ""); network.redraw(); return; }
+      dimmedNow = !!focusSet;
       var nodeUpdates = nodes.get().map(function (n) {
         var keep = !focusSet || focusSet[n.id];
         var base = byId[n.id] && byId[n.id].opacity !== undefined ? byId[n.id].opacity : 1;
@@ -498,10 +510,10 @@
 
     // A service with several owners: one slice in each owner's colour, over its white fill.
     network.on("afterDrawing", function (ctx) {
-      var withParts = data.nodes.filter(function (n) { return n.parts && nodes.get(n.id); });
-      if (!withParts.length) { return; }
-      var pos = network.getPositions(withParts.map(function (n) { return n.id; }));
-      withParts.forEach(function (n) {
+      var drawn = withParts.filter(function (n) { return nodes.get(n.id); });
+      if (!drawn.length) { return; }
+      var pos = network.getPositions(drawn.map(function (n) { return n.id; }));
+      drawn.forEach(function (n) {
         var q = pos[n.id], r = Math.max(3, (nodes.get(n.id).size || 10) - 2), k = n.parts.length;
         ctx.save();
         ctx.globalAlpha = focusSet && !focusSet[n.id] ? DIM : 1;
