@@ -481,3 +481,29 @@ def test_big_cities_open_collapsed():
     big = payloads(render_map(synthetic_city(COLLAPSE_ABOVE + 1, seed=3), metrics={}))[0]
     assert small["collapsed"] is False and big["settings"]["collapsed"] is True
     assert sum(b["units"] for b in big["boxes"] if b["kind"] != "band") == COLLAPSE_ABOVE
+
+
+@pytest.mark.parametrize("name", [n for n in example_names() if n != "tiny-dir"])
+def test_the_alderman_legend_is_complete_and_shared_services_show_every_owner(name):
+    """Owners as the metrics layer computes them (owners(s)): every member owning a service has
+    a legend entry with that many services, and a service with several owners carries each
+    owner's legend colour, in college order."""
+    from orggraph.queries.ownership import owners_of
+    from orggraph.queries.view import view_of
+
+    city = load_example(name)
+    owners = owners_of(view_of(city.to_networkx()))
+    services = {u.id for u in city.units if u.kind.value in
+                ("service", "staff", "strategic_cell", "agency")}
+    held = {p.id: sum(p.id in owners.get(s, ()) for s in services) for p in city.college}
+    data = build_map(city, color_by="alderman")
+    legend = {e.key: e for e in data.legend if e.section == "colour"}
+    for member in city.college:
+        if held[member.id]:
+            n = held[member.id]
+            assert legend[member.id].label == f"{member.name} ({n} service{'s' * (n != 1)})"
+    order = [p.id for p in city.college]
+    for s in services:
+        found = sorted(owners.get(s, ()), key=order.index)
+        if len(found) > 1:
+            assert node(data, s, city.id)["parts"] == [legend[p].fill for p in found]

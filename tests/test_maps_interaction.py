@@ -13,6 +13,7 @@ import pytest
 from orggraph.examples import CITY_EXAMPLES, load_example
 from orggraph.maps import COLLAPSE_ABOVE, render_map, vis_library_html, write_map
 from orggraph.synth import synthetic_city
+from tests.plugin_browser import read_png
 
 pytestmark = pytest.mark.browser
 
@@ -198,3 +199,42 @@ def test_ctrl_wheel_zooms_a_report_map_and_the_wheel_scrolls_the_page(open_map, 
     page.page.keyboard.up("Control")
     page.page.wait_for_timeout(300)
     assert page.run("(root) => root.orggraph.network.getScale()") > scale
+
+
+def test_force_layout_draws_cluster_boxes_without_errors(open_map, tmp_path):
+    page = open_map(write_map(load_example("gent"), tmp_path / "force.html", layout="force",
+                              metrics={}))
+    assert page.errors == []
+    assert page.run("(root) => root.orggraph.nodes.length") > 0
+
+
+def test_download_png_saves_the_view(open_map, tmp_path):
+    page = open_map(write_map(load_example("tiny"), tmp_path / "tiny.html", metrics={}))
+    with page.page.expect_download() as caught:
+        page.page.get_by_role("button", name="Download PNG").click()
+    saved = tmp_path / "saved.png"
+    caught.value.save_as(saved)
+    assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and saved.stat().st_size > 5000
+
+
+def test_a_shared_service_is_drawn_with_each_owners_colour(open_map, tmp_path):
+    """tiny: staf-ruimte is owned by An Peeters and Bram Claes (see the colouring doctest); the
+    pixels of its node, zoomed in, include both members' legend colours."""
+    city = load_example("tiny")
+    page = open_map(write_map(city, tmp_path / "a.html", color_by="alderman", metrics={}))
+    colours = page.run("(root) => Object.fromEntries([...root.querySelectorAll("
+                       "'.orggraph-legend div[data-key]')].map(d => [d.dataset.key, "
+                       "d.dataset.fill]))")
+    page.run("(root) => root.orggraph.network.focus('tiny:staf-ruimte', {scale: 4})")
+    page.page.wait_for_timeout(200)
+    shot = page.page.locator(".orggraph-canvas canvas").screenshot()
+    path = tmp_path / "shot.png"
+    path.write_bytes(shot)
+    png = read_png(path)
+    cx, cy = png.width // 2, png.height // 2
+    # Inside the node only (its radius is over 12 px at this zoom), where no line is drawn.
+    seen = {png.rows[y][x] for y in range(cy - 8, cy + 8) for x in range(cx - 8, cx + 8)}
+    for member in ("an-peeters", "bram-claes"):
+        rgb = tuple(int(colours[member][i:i + 2], 16) for i in (1, 3, 5))
+        close = [px for px in seen if max(abs(a - b) for a, b in zip(px, rgb, strict=True)) <= 3]
+        assert close, member

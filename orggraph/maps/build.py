@@ -215,8 +215,7 @@ class _Builder:
                     "kind": "programme", "shape": PROGRAMME_SHAPE.shape, "tip": tip,
                     "level": self.max_depth + 2,
                     "color": {"background": PROGRAMME_COLOUR, "border": PROGRAMME_BORDER},
-                    "borderWidth": 4 if prog.id == focus else 1.5,
-                    "widthConstraint": {"maximum": 160}}
+                    "borderWidth": 4 if prog.id == focus else 1.5}
             node.update(self._near(prog.units, 1.0))
             self.nodes.append(node)
             if prog.lead:
@@ -248,8 +247,7 @@ class _Builder:
                     "level": self.max_depth + 3,
                     "font": {"color": text_on(colour), "strokeWidth": 0},
                     "color": {"background": colour, "border": "#222222"}, "margin": 5,
-                    "shapeProperties": {"borderRadius": PARTNER_RADIUS},
-                    "widthConstraint": {"maximum": 160}}
+                    "shapeProperties": {"borderRadius": PARTNER_RADIUS}}
             self.nodes.append(node)
         sector_of = {p.id: p.sector.value for p in self.city.partners}
         for prog in self.city.programmes:

@@ -536,10 +536,12 @@
     }
     sync();
     if (!s.freeze) {
-      network.once("stabilizationIterationsDone", ready);
+      network.once("stabilizationIterationsDone", function () { network.fit({ animation: false }); ready(); });
       network.on("stabilizationProgress", function (p) {
         status.textContent = "laying out the map: " + Math.round(100 * p.iterations / p.total) + "%";
       });
+      // The nodes came in after the network was made: lay them out now.
+      network.stabilize(s.iterations);
     } else {
       network.once("afterDrawing", function () {
         window.setTimeout(function () { network.fit({ animation: false }); ready(); }, 0);
