@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -507,3 +508,27 @@ def test_the_alderman_legend_is_complete_and_shared_services_show_every_owner(na
         found = sorted(owners.get(s, ()), key=order.index)
         if len(found) > 1:
             assert node(data, s, city.id)["parts"] == [legend[p].fill for p in found]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(MIN_UNITS, 400), st.integers(0, 10_000))
+def test_orgchart_gives_every_node_its_own_cell_inside_its_box(n, seed):
+    """Invariants of the org chart at any size: one node per cell (cells are CELL_W × CELL_H and
+    nodes sit at a fixed offset in theirs), every unit inside its cluster's box, no two boxes
+    overlapping, and the whole about 16:10 (within a factor 2: shelves leave gaps)."""
+    from orggraph.maps.orgchart import ASPECT, CELL_W
+
+    (data,) = payloads(render_map(synthetic_city(n, seed), metrics={}))
+    cells = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(cells) == len(data["nodes"])
+    boxes = {b["id"]: b for b in data["boxes"]}
+    for node in data["nodes"]:
+        if node.get("box"):
+            b = boxes[node["box"]]
+            assert b["x"] < node["x"] < b["x"] + b["w"] and b["y"] < node["y"] < b["y"] + b["h"]
+    for a, b in itertools.combinations(data["boxes"], 2):
+        assert (a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"]
+                or a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"])
+    width = max(b["x"] + b["w"] for b in data["boxes"]) - min(b["x"] for b in data["boxes"])
+    height = max(b["y"] + b["h"] for b in data["boxes"]) - min(b["y"] for b in data["boxes"])
+    assert ASPECT / 2 <= width / height <= ASPECT * 2 or width <= 3 * CELL_W + 100

@@ -214,6 +214,7 @@
       edges.add(Object.keys(wantEdges).filter(function (id) { return !edges.get(id); })
         .map(function (id) { return wantEdges[id]; }));
       applyFocus();
+      if (root.getAttribute("data-state") === "ready") { showStatus(); }
     }
 
     function edgeBase(e) { return typeof e.color === "string" ? e.color : (e.color && e.color.color) || "#9aa3b2"; }
@@ -526,13 +527,17 @@
       });
     });
 
+    function showStatus() {
+      status.textContent = nodes.length + " nodes shown. " + (s.wheel === "ctrl" ? "Ctrl+scroll" : "Scroll") +
+        " to zoom, drag to move, click for details, Escape to reset.";
+    }
+
     function ready() {
       network.setOptions({ physics: { enabled: false } });
       if (s.focus) { focusOn(neighbourhood(s.focus), false); }
       root.setAttribute("data-state", "ready");
       root.setAttribute("data-ready-ms", String(Math.round(performance.now())));
-      status.textContent = nodes.length + " nodes shown. " + (s.wheel === "ctrl" ? "Ctrl+scroll" : "Scroll") +
-        " to zoom, drag to move, click for details, Escape to reset.";
+      showStatus();
     }
     sync();
     if (!s.freeze) {
