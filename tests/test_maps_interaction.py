@@ -238,3 +238,20 @@ def test_a_shared_service_is_drawn_with_each_owners_colour(open_map, tmp_path):
         rgb = tuple(int(colours[member][i:i + 2], 16) for i in (1, 3, 5))
         close = [px for px in seen if max(abs(a - b) for a, b in zip(px, rgb, strict=True)) <= 3]
         assert close, member
+
+
+def test_printing_hides_the_controls_and_keeps_the_map_large(open_map, tmp_path):
+    tiny = load_example("tiny")
+    path = tmp_path / "report.html"
+    path.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'>{vis_library_html()}"
+                    f"</head><body>{render_map(tiny, fragment=True, metrics={}, map_id='m')}"
+                    "</body></html>", encoding="utf-8")
+    page = open_map(path)
+    page.page.emulate_media(media="print")
+    hidden = page.page.evaluate("""() => ['.orggraph-tools', 'input[type=search]',
+        '.orggraph-status', 'h2.controls'].map(s => getComputedStyle(document.querySelector(s))
+        .display)""")
+    assert hidden == ["none"] * 4
+    height = page.page.evaluate("document.querySelector('.orggraph-canvas').offsetHeight")
+    assert height >= 500  # 16 cm at 96 dpi is 605 px: not shrunk to dots
+    assert page.page.locator(".orggraph-legend").is_visible()

@@ -322,7 +322,7 @@
         p.clusters.concat(others).join(", ")));
     }
 
-    section(panel, "Find a unit, person, programme or partner");
+    section(panel, "Find a unit, person, programme or partner").className = "controls";
     var search = el("input"); search.type = "search"; search.placeholder = "a name or an id";
     search.setAttribute("aria-label", "find on the map");
     var hits = el("ul", "hits"), more = el("p", "sub more");
@@ -350,7 +350,7 @@
     });
 
     if (data.panel.programmes && data.panel.programmes.length) {
-      section(panel, "Programmes (click to focus)");
+      section(panel, "Programmes (click to focus)").className = "controls";
       var plist = el("ul", "hits");
       data.panel.programmes.forEach(function (prog) {
         var li = el("li");
@@ -360,7 +360,7 @@
       panel.appendChild(plist);
     }
 
-    section(panel, "Show");
+    section(panel, "Show").className = "controls";
     data.panel.layers.forEach(function (layer) {
       var label = el("label"), box = el("input");
       box.type = "checkbox"; box.checked = true; box.setAttribute("data-layer", layer.id);
