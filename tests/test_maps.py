@@ -532,3 +532,12 @@ def test_orgchart_gives_every_node_its_own_cell_inside_its_box(n, seed):
     width = max(b["x"] + b["w"] for b in data["boxes"]) - min(b["x"] for b in data["boxes"])
     height = max(b["y"] + b["h"] for b in data["boxes"]) - min(b["y"] for b in data["boxes"])
     assert ASPECT / 2 <= width / height <= ASPECT * 2 or width <= 3 * CELL_W + 100
+
+
+def test_info_and_the_map_use_the_same_words_for_clusters():
+    """Gent: 10 clusters and 12 other top-level units (see test_maps_say_what_a_cluster_is), in
+    `orggraph info` as on the map."""
+    result = runner.invoke(app, ["info", "examples/gent.yaml"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "10 clusters (units of kind cluster) and 12 other top-level units" in result.output
+    assert "Clusters and other top-level units" in result.output
