@@ -541,3 +541,17 @@ def test_info_and_the_map_use_the_same_words_for_clusters():
     assert result.exit_code == 0, result.output
     assert "10 clusters (units of kind cluster) and 12 other top-level units" in result.output
     assert "Clusters and other top-level units" in result.output
+
+
+def test_details_name_the_boundary_spanners_by_rank(tiny):
+    """The metrics' five boundary spanners, in their order, carry their rank in the details."""
+    from orggraph.queries import metrics
+
+    result = metrics(tiny)
+    (data,) = payloads(render_map(tiny, metrics=result))
+    tips = {n["id"]: n["tip"] for n in data["nodes"]}
+    for rank, row in enumerate(result.boundary_spanners, start=1):
+        assert f"boundary spanner: #{rank} by betweenness ({row.betweenness:.3f})" in \
+            tips[f"tiny:{row.id}"]
+    assert sum("boundary spanner" in line for t in tips.values() for line in t) == len(
+        result.boundary_spanners) > 0

@@ -83,11 +83,12 @@ _LINES = ("Lines: grey = part of; coloured arrow = steers; faint coloured line =
           "heads a unit or sponsors a programme.")
 
 
-def _headline(city: City, metrics: Any) -> list[dict[str, str]]:
+def _headline(city: City, metrics: Any, nodes: list[dict[str, Any]]) -> list[dict[str, str]]:
     from orggraph.queries import HEADLINE_KEYS, LABELS
     from orggraph.queries import metrics as compute
 
     values = compute(city) if metrics is None else metrics
+    _spanners(city, getattr(values, "boundary_spanners", []), nodes)
     if hasattr(values, "metrics"):
         values = values.metrics
     if not isinstance(values, Mapping):
@@ -100,6 +101,16 @@ def _headline(city: City, metrics: Any) -> list[dict[str, str]]:
         rows.append({"label": label, "value": _format(values[k]), "key": k,
                      "help": f"{meaning} {direction}".strip()})
     return rows
+
+
+def _spanners(city: City, rows: list[Any], nodes: list[dict[str, Any]]) -> None:
+    """Add its betweenness rank to the details of each boundary spanner (top 5 units)."""
+    rank = {f"{city.id}:{row.id}": (i, row) for i, row in enumerate(rows, start=1)}
+    for node in nodes:
+        if node["id"] in rank:
+            i, row = rank[node["id"]]
+            node["tip"].append(f"boundary spanner: #{i} by betweenness ({row.betweenness:.3f}"
+                               f"{', estimated' if row.approximate else ''})")
 
 
 def _format(value: Any) -> str:
@@ -178,7 +189,7 @@ def _payload(city: City, data: MapData, metrics: Any) -> dict[str, Any]:
                 + (f", legislature {city.city.legislature}" if city.city.legislature else ""))
     programmes = [{"id": node["id"], "name": node["tip"][0]} for node in data.nodes
                   if node["layer"] == "programmes"]
-    panel = {**data.panel, "subtitle": subtitle, "metrics": _headline(city, metrics),
+    panel = {**data.panel, "subtitle": subtitle, "metrics": _headline(city, metrics, data.nodes),
              "colour_title": _COLOUR_TITLES[data.panel["color_by"]], "lines": _LINES,
              "layers": [{"id": i, "label": label} for i, label in _LAYERS],
              "programmes": programmes}
