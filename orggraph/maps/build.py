@@ -148,6 +148,15 @@ class _Builder:
         y = sum(p[1] for p in points) / len(points)
         return {"x": round(x * scale, 1), "y": round(y * scale, 1)}
 
+    def _body(self, person: Any) -> str:
+        """The name of the body a person is drawn in: the college for its members, else the
+        first body they sit in, else none."""
+        bodies = {b.id: b for b in self.city.bodies}
+        if person.in_college:
+            college = next((b for b in self.city.bodies if b.kind.value == "college"), None)
+            return college.name if college else "College"
+        return next((bodies[b].name for b in person.member_of if b in bodies), "")
+
     def people(self) -> None:
         # Members get their own colour only when the units are coloured by member too; otherwise
         # it would read as a cluster or domain colour.
@@ -170,7 +179,7 @@ class _Builder:
                 tip.append("heads: " + ", ".join(self.names.get(u, u) for u in p.heads))
             colour = colours.get(p.id, PERSON_COLOUR)
             node = {"id": self.uid[p.id], "label": wrap(p.name), "layer": "people",
-                    "kind": "person", "keys": [p.id],
+                    "kind": "person", "keys": [p.id], "body": self._body(p),
                     "shape": PERSON_SHAPE.shape, "tip": tip, "level": 0,
                     "color": {"background": colour if p.in_college else "#ffffff",
                               "border": PERSON_COLOUR},

@@ -1,6 +1,7 @@
 """The org-chart layout: every unit in a cell of a grid, grouped in one box per cluster.
 
-The page is read top to bottom in bands: people (the college first), the organisation root with
+The page is read top to bottom in bands: people in one box per body (the college first, then the
+management team, ...), the organisation root with
 the other top-level units (cabinet, strategic cell, agencies, OCMW...), the clusters, then
 programmes and partners. Inside a box the head of the group sits top left, its loose services
 follow on its row, and each department starts a row of its own followed by its services, so that
@@ -138,7 +139,8 @@ def _shelves(groups: list[_Group], width: float, top: float) -> float:
 
 
 def _arrange(groups: dict[str, _Group], layers: dict[str, list[str]], roots: list[str],
-             width: float, band_names: dict[str, str]) -> tuple[list[_Group], float, float]:
+             width: float, band_names: dict[str, str],
+             body_of: dict[str, str]) -> tuple[list[_Group], float, float]:
     """Place bands and boxes for a map ``width`` wide; return them, the width and height used."""
     cols = max(1, int((width - 2 * PAD) // CELL_W))
     order: list[_Group] = []
@@ -152,7 +154,16 @@ def _arrange(groups: dict[str, _Group], layers: dict[str, list[str]], roots: lis
             top = _shelves([g], width, top)
             order.append(g)
 
-    band("people")
+    # People in one box per body (the college first), side by side in the top band.
+    bodies: dict[str, list[str]] = {}
+    for person in layers.get("people", []):
+        bodies.setdefault(body_of.get(person) or band_names.get("people", "people"),
+                          []).append(person)
+    boxes = [_grid(Box(f"band:body:{name}", name, "band"), ids, min(cols, len(ids)))
+             for name, ids in bodies.items()]
+    if boxes:
+        top = _shelves(boxes, width, top)
+        order.extend(boxes)
     head = ([_grid(Box("band:root", band_names.get("root", ""), "root"), roots, 1)]
             if roots else [])
     others = [g for g in groups.values() if g.box.kind != "cluster"]
@@ -202,6 +213,7 @@ def orgchart_positions(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
     for node in nodes:
         if node["layer"] != "units":
             layers.setdefault(node["layer"], []).append(node["id"])
+    body_of = {n["id"]: n.get("body", "") for n in nodes if n["layer"] == "people"}
     area = sum(g.box.w * g.box.h for g in groups.values())
     area += sum(len(v) for v in layers.values()) * CELL_W * CELL_H + len(roots) * CELL_W * CELL_H
     widest = max((g.box.w for g in groups.values()), default=CELL_W)
@@ -209,12 +221,13 @@ def orgchart_positions(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
     best: tuple[float, float] | None = None
     for factor in (0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5, 1.7, 1.9, 2.2, 2.6, 3.0):
         width = max(widest, 3 * CELL_W + 2 * PAD, factor * math.sqrt(area * ASPECT))
-        used_w, used_h = _arrange(groups, layers, roots, width, band_names)[1:]
+        used_w, used_h = _arrange(groups, layers, roots, width, band_names, body_of)[1:]
         # The best width is the one a 16:10 window shows at the largest zoom.
         miss = max(used_w / ASPECT, used_h)
         if best is None or miss < best[0]:
             best = (miss, width)
-    order = _arrange(groups, layers, roots, best[1] if best else widest, band_names)[0]
+    order = _arrange(groups, layers, roots, best[1] if best else widest, band_names,
+                     body_of)[0]
     pos: dict[str, tuple[float, float]] = {}
     for g in order:
         for node, col, row in g.cells:
