@@ -193,9 +193,10 @@
         var a = shownAs(e.from), b = shownAs(e.to);
         if (!a || !b || a === b || !wantNodes[a] || !wantNodes[b]) { return; }
         if (a === e.from && b === e.to) { wantEdges[e.id] = e; return; }
-        // An edge into a collapsed cluster is drawn once to the cluster's node.
+        // An edge into a collapsed cluster is drawn once to the cluster's node; ownership
+        // lines are left out there (every member owns something in most clusters: a hairball).
         var id = a + ">" + b + ">" + e.kind;
-        if (!wantEdges[id] && !e.hidden) {
+        if (!wantEdges[id] && !e.hidden && e.kind !== "owns") {
           wantEdges[id] = { id: id, from: a, to: b, kind: e.kind, layer: e.layer,
                             color: { color: edgeBase(e), opacity: 0.25 },
                             width: 1, arrows: e.arrows, physics: false };
