@@ -56,13 +56,16 @@ def _college(city: City) -> Table:
 
 
 def _clusters(city: City) -> Table:
-    table = Table(title="Clusters and their services", title_justify="left", show_lines=True)
-    table.add_column("cluster")
+    table = Table(title="Clusters and other top-level units", title_justify="left",
+                  show_lines=True)
+    table.add_column("block")
+    table.add_column("kind")
     table.add_column("units", justify="right")
     table.add_column("fte", justify="right")
     table.add_column("services")
     clusters = Core(city).cluster
     names = {u.id: u.name for u in city.units}
+    kinds = {u.id: u.kind for u in city.units}
     members: dict[str, list] = {}
     for unit in city.units:
         if unit.id in clusters:
@@ -70,5 +73,11 @@ def _clusters(city: City) -> Table:
     for cluster, units in members.items():
         fte = sum(u.fte or 0 for u in units)
         services = ", ".join(u.name for u in units if u.id != cluster)
-        table.add_row(names[cluster], str(len(units)), format_number(fte, "fte"), services or "—")
+        kind = "cluster" if kinds[cluster] == UnitKind.cluster else "other top-level unit"
+        table.add_row(names[cluster], kind, str(len(units)), format_number(fte, "fte"),
+                      services or "—")
+    n = sum(kinds[c] == UnitKind.cluster for c in members)
+    table.caption = (f"{n} cluster{'s' * (n != 1)} (units of kind cluster) and "
+                     f"{len(members) - n} other top-level unit{'s' * (len(members) - n != 1)}; "
+                     "the metrics count each as its own block")
     return table

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["Browser", "Png", "read_png"]
+__all__ = ["Browser", "MapPage", "Png", "read_png"]
 
 _NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 _FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -131,3 +131,63 @@ def chromium() -> Browser:
             pytest.fail(message)
         pytest.skip(message)
     return Browser(found)
+
+
+def _missing(message: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def playwright_chromium(chromium: Browser):
+    """The Debian Chromium driven by Playwright for Python (no browser download needed)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright for Python is not installed: pip install -e '.[test]'")
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(
+            executable_path=chromium.executable,
+            args=["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND"])
+        yield browser
+        browser.close()
+
+
+@dataclass
+class MapPage:
+    """One map open in a Playwright page, with the JavaScript errors it raised."""
+
+    page: object
+    errors: list[str]
+
+    def run(self, script: str, arg: object = None) -> object:
+        """Evaluate ``script`` (a function of the map root element and ``arg``) in the page."""
+        return self.page.evaluate(  # type: ignore[attr-defined]
+            f"([arg, id]) => ({script})(document.getElementById(id), arg)",
+            [arg, self.root_id])
+
+    @property
+    def root_id(self) -> str:
+        return self.page.evaluate(  # type: ignore[attr-defined]
+            "() => document.querySelector('.orggraph-map').id")
+
+
+@pytest.fixture
+def open_map(playwright_chromium):
+    """Open an HTML map file at 1600 × 1000 (16:10) and wait until it is ready."""
+    pages = []
+
+    def _open(path: Path, size: tuple[int, int] = (1600, 1000)) -> MapPage:
+        page = playwright_chromium.new_page(viewport={"width": size[0], "height": size[1]})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(path.resolve().as_uri())
+        page.wait_for_selector(".orggraph-map[data-state=ready]", timeout=120_000)
+        pages.append(page)
+        return MapPage(page, errors)
+
+    yield _open
+    for page in pages:
+        page.close()

@@ -81,7 +81,8 @@ def _docs() -> str:
 
 @pytest.mark.parametrize("name", [n for n in command_names() if n not in GROUPS])
 def test_every_command_help_names_its_options_and_ends_with_an_example(name):
-    result = runner.invoke(app, [*name.split(), "--help"], terminal_width=200)
+    result = runner.invoke(app, [*name.split(), "--help"], terminal_width=200,
+                           env={"COLUMNS": "200"})
     assert result.exit_code == 0
     missing = [opt for opt in _options(name) if opt not in result.stdout]
     assert not missing, f"`orggraph {name} --help` does not show {missing}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -109,7 +110,7 @@ def test_every_entity_of_an_example_is_on_the_map(name):
     (data,) = payloads(render_map(city, metrics={}))
     expected = {f"{city.id}:{e.id}": e.name for e in
                 (*city.units, *city.people, *city.programmes, *city.partners)}
-    assert {n["id"]: n["label"] for n in data["nodes"]} == expected
+    assert {n["id"]: n["tip"][0] for n in data["nodes"]} == expected
     ids = {n["id"] for n in data["nodes"]}
     assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
 
@@ -143,14 +144,15 @@ def test_a_bigger_unit_is_never_drawn_smaller(a, b):
 
 
 def test_colouring_by_alderman_marks_several_owners():
-    """s1 is Mia's alone, s2 is Mia's and Ben's (marked), s3 has no owner; see hand_city."""
+    """s1 is Mia's alone, s2 is Mia's and Ben's (split), s3 has no owner; see hand_city.
+    So Mia holds 2 services, Ben 1 (shared only): both are in the legend."""
     data = build_map(hand_city(), color_by="alderman")
     legend = {e.label: e.fill for e in data.legend if e.section == "colour"}
-    assert node(data, "s1")["color"]["background"] == legend["Mia"]
+    assert node(data, "s1")["color"]["background"] == legend["Mia (2 services)"]
     assert node(data, "s2")["color"]["background"] == MIXED_COLOUR
+    assert node(data, "s2")["parts"] == [legend["Mia (2 services)"], legend["Ben (1 service)"]]
     assert node(data, "s2")["borderWidth"] > node(data, "s1")["borderWidth"]
     assert node(data, "s3")["color"]["background"] == legend["no college member"]
-    assert "Ben" not in legend  # Ben owns no service on his own: no colour to explain
     assert "owners: Mia, Ben" in node(data, "s2")["tip"]
 
 
@@ -158,9 +160,10 @@ def test_colouring_by_domain_uses_top_level_domains():
     """s1 works for d1, s2 for d1.1 (top: d1) and d2: two top-level domains, so marked."""
     data = build_map(hand_city(), color_by="domain")
     legend = {e.label: e.fill for e in data.legend if e.section == "colour"}
-    assert node(data, "s1")["color"]["background"] == legend["Eén"]
+    assert node(data, "s1")["color"]["background"] == legend["Eén (2 services)"]
     assert node(data, "s2")["color"]["background"] == MIXED_COLOUR
-    assert "several top-level domains" in legend
+    assert node(data, "s2")["parts"] == [legend["Eén (2 services)"], legend["Twee (1 service)"]]
+    assert "several top-level domains: a slice in each one's colour" in legend
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -172,9 +175,10 @@ def test_the_legend_matches_the_colours_used(name, color_by, layout):
     legend = data["legend"]
     units = [n for n in data["nodes"] if n["layer"] == "units"]
     fills = {n["color"]["background"] for n in units}
+    fills |= {c for n in units for c in n.get("parts", [])}
     colours = [e["fill"] for e in legend if e["section"] == "colour"]
     assert fills == set(colours)
-    assert len(colours) == len(set(colours))  # Gent has 22 clusters, more than the palette
+    assert len(colours) == len(set(colours))  # no two entries share a colour
     shapes = {e["key"]: e for e in legend if e["section"] == "shape" and e["key"]}
     for n in units:
         assert n["shape"] == shapes[n["kind"]]["shape"]
@@ -183,11 +187,11 @@ def test_the_legend_matches_the_colours_used(name, color_by, layout):
     partner_fills = {e["fill"] for e in legend if e["section"] == "partner"}
     assert {n["color"]["background"] for n in data["nodes"]
             if n["layer"] == "partners"} == partner_fills
-    if color_by == "alderman":  # people wear the colour of the services they own alone
-        colours = {e["label"]: e["fill"] for e in legend if e["section"] == "colour"}
+    if color_by == "alderman":  # college members wear the colour of their services
+        colours = {e["key"]: e["fill"] for e in legend if e["section"] == "colour"}
         for n in data["nodes"]:
-            if n["layer"] == "people" and n["label"] in colours:
-                assert n["color"]["background"] == colours[n["label"]]
+            if n["layer"] == "people" and n["keys"][0] in colours:
+                assert n["color"]["background"] == colours[n["keys"][0]]
 
 
 def test_programme_marks_its_span_across_clusters(tiny):
@@ -199,7 +203,7 @@ def test_programme_marks_its_span_across_clusters(tiny):
     marked = {n["id"].split(":")[1] for n in data.nodes if n.get("marked")}
     assert marked == {"dienst-jeugd", "dienst-mobiliteit", "staf-ruimte", "kindvriendelijke-buurt"}
     assert node(data, "dienst-jeugd", "tiny")["color"]["border"] == FOCUS_COLOUR
-    assert node(data, "dienst-wonen", "tiny")["opacity"] < 1
+    assert data.settings["focus"] == "tiny:kindvriendelijke-buurt"  # the page opens focused
     assert any(e.section == "mark" and "Kindvriendelijke buurt" in e.label for e in data.legend)
 
 
@@ -220,7 +224,7 @@ def test_the_side_panel_shows_the_headline_metrics(tiny):
     from orggraph.queries import HEADLINE_KEYS, metrics
 
     (data,) = payloads(render_map(tiny))
-    shown = {row["help"]: row["value"] for row in data["panel"]["metrics"]}
+    shown = {row["key"]: row["value"] for row in data["panel"]["metrics"]}
     assert list(shown) == [k for k in HEADLINE_KEYS if k in metrics(tiny).metrics]
     assert shown["domains_split"] == "1"  # the tiny example's header works it out by hand
 
@@ -245,7 +249,7 @@ def test_names_cannot_break_out_of_the_data_block():
     assert tags(text).count("script") == 4 and "img" not in tags(text)
     assert "&lt;script&gt;document.title" in text  # the <title>, escaped as HTML
     (data,) = payloads(text)
-    assert {n["label"] for n in data["nodes"]} >= set(NASTY[:4])
+    assert {n["tip"][0] for n in data["nodes"]} >= set(NASTY[:4])
     assert data["title"] == NASTY[0]
 
 
@@ -319,8 +323,14 @@ def test_synthetic_maps_are_complete_and_consistent(n, seed, color_by):
                                + len(city.partners))
     ids = {x["id"] for x in data.nodes}
     assert all(e["from"] in ids and e["to"] in ids for e in data.edges)
-    fills = {x["color"]["background"] for x in data.nodes if x["layer"] == "units"}
-    assert fills == {e.fill for e in data.legend if e.section == "colour"}
+    units = [x for x in data.nodes if x["layer"] == "units"]
+    used = {x["color"]["background"] for x in units}
+    used |= {c for x in units for c in x.get("parts", [])}
+    legend = {e.fill for e in data.legend if e.section == "colour"}
+    # Every colour drawn is explained; a member who only steers a non-service may add an entry.
+    assert used <= legend
+    if color_by == "cluster":
+        assert used == legend
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -402,13 +412,13 @@ def test_city_examples_all_render():
 
 
 def test_small_maps_settle_in_the_browser(tiny):
-    (data,) = payloads(render_map(tiny, metrics={}))
+    (data,) = payloads(render_map(tiny, metrics={}, layout="force"))
     assert data["settings"]["freeze"] is False and data["settings"]["n_nodes"] <= FREEZE_ABOVE
 
 
 def test_big_maps_are_laid_out_before_the_browser_opens():
     city = synthetic_city(700, seed=2)
-    (data,) = payloads(render_map(city, metrics={}))
+    (data,) = payloads(render_map(city, metrics={}, layout="force"))
     assert data["settings"]["n_nodes"] > FREEZE_ABOVE and data["settings"]["freeze"] is True
     assert all(isinstance(n.get("x"), float) and isinstance(n.get("y"), float)
                for n in data["nodes"])
@@ -427,22 +437,120 @@ def test_demo_writes_the_map(tmp_path):
     assert payloads(page.read_text(encoding="utf-8"))
 
 
-def test_tree_positions_by_hand():
-    """hand_city as a left-to-right tree, 340 px a column, 64 px a row.
+def test_orgchart_by_hand():
+    """hand_city as an org chart. Cells are CELL_W × CELL_H.
 
-    Leaves take rows in dataset order: s1 0, s2 1, s3 2; a parent sits at its children's mean:
-    c1 0.5, c2 2, root (0.5 + 2) / 2 = 1.25. Mia links to s1, s2 and (invisible anchor) c1: row
-    0.5; Ben to s2 and c1: 0.75, pushed to 1.5 to keep a row from Mia. Programme p1 links s1 and s3:
-    row 1. Partner x has no link: the row after the last leaf, 3. Columns are the levels: people
-    0, root 1, clusters 2, services 3, programmes 4, partners 5.
+    Box c1 holds c1 (head, top left) and its loose services s1, s2 on the same row: x steps of one
+    cell. Box c2 holds c2 and s3. The bands run top to bottom: people (Mia, Ben), the root, the
+    clusters, the programme p1, the partner x. No two nodes share a cell.
     """
-    from orggraph.maps.layout import tree_positions
+    from orggraph.maps.orgchart import CELL_H, CELL_W
 
-    data = build_map(hand_city(), layout="hierarchy")
-    tree_positions(data.nodes, data.edges)
-    got = {n["id"].split(":")[1]: (n["x"], n["y"]) for n in data.nodes}
-    rows = {"s1": 0, "s2": 1, "s3": 2, "c1": 0.5, "c2": 2, "root": 1.25, "mia": 0.5, "ben": 1.5,
-            "p1": 1, "x": 3}
-    columns = {"s1": 3, "s2": 3, "s3": 3, "c1": 2, "c2": 2, "root": 1, "mia": 0, "ben": 0,
-               "p1": 4, "x": 5}
-    assert got == {k: (columns[k] * 340.0, rows[k] * 64.0) for k in rows}
+    (data,) = payloads(render_map(hand_city(), metrics={}))
+    got = {n["id"].split(":")[1]: (n["x"], n["y"]) for n in data["nodes"]}
+    assert got["s1"][0] - got["c1"][0] == CELL_W and got["s2"][0] - got["s1"][0] == CELL_W
+    assert got["c1"][1] == got["s1"][1] == got["s2"][1]
+    assert got["s3"][0] - got["c2"][0] == CELL_W and got["c2"][1] == got["s3"][1]
+    assert got["mia"][1] < got["root"][1] < got["c1"][1] < got["p1"][1] < got["x"][1]
+    cells = [(round(x / CELL_W, 3), round(y / CELL_H, 3)) for x, y in got.values()]
+    assert len(set(cells)) == len(cells)
+    boxes = {b["id"].split(":")[1]: b for b in data["boxes"]}
+    assert boxes["c1"]["units"] == 3 and boxes["c2"]["units"] == 2
+    for name in ("c1", "s1", "s2"):
+        b, (x, y) = boxes["c1"], got[name]
+        assert b["x"] < x < b["x"] + b["w"] and b["y"] < y < b["y"] + b["h"]
+
+
+def test_maps_say_what_a_cluster_is():
+    """Gent's top-level units: 10 of kind cluster, 12 others (cabinet, cell, agencies, OCMW...),
+    as listed in examples/gent.yaml; the map header counts them apart."""
+    city = load_example("gent")
+    top = [u for u in city.units if u.parent == "stad-gent"]
+    clusters = sum(u.kind.value == "cluster" for u in top)
+    assert (clusters, len(top) - clusters) == (10, 12)
+    (data,) = payloads(render_map(city, metrics={}))
+    assert (f"{len(city.units)} units in 10 clusters and 12 other top-level units"
+            in data["panel"]["subtitle"])
+    legend = [e["label"] for e in data["legend"] if e["section"] == "colour"]
+    assert "12 other top-level units (cabinet, cell, agency, OCMW...)" in legend
+
+
+def test_big_cities_open_collapsed():
+    from orggraph.maps import COLLAPSE_ABOVE
+
+    small = payloads(render_map(load_example("gent"), metrics={}))[0]["settings"]
+    big = payloads(render_map(synthetic_city(COLLAPSE_ABOVE + 1, seed=3), metrics={}))[0]
+    assert small["collapsed"] is False and big["settings"]["collapsed"] is True
+    assert sum(b["units"] for b in big["boxes"] if b["kind"] != "band") == COLLAPSE_ABOVE
+
+
+@pytest.mark.parametrize("name", [n for n in example_names() if n != "tiny-dir"])
+def test_the_alderman_legend_is_complete_and_shared_services_show_every_owner(name):
+    """Owners as the metrics layer computes them (owners(s)): every member owning a service has
+    a legend entry with that many services, and a service with several owners carries each
+    owner's legend colour, in college order."""
+    from orggraph.core import Core
+
+    city = load_example(name)
+    owners = Core(city).owners
+    services = {u.id for u in city.units if u.kind.value in
+                ("service", "staff", "strategic_cell", "agency")}
+    held = {p.id: sum(p.id in owners.get(s, ()) for s in services) for p in city.college}
+    data = build_map(city, color_by="alderman")
+    legend = {e.key: e for e in data.legend if e.section == "colour"}
+    for member in city.college:
+        if held[member.id]:
+            n = held[member.id]
+            assert legend[member.id].label == f"{member.name} ({n} service{'s' * (n != 1)})"
+    order = [p.id for p in city.college]
+    for s in services:
+        found = sorted(owners.get(s, ()), key=order.index)
+        if len(found) > 1:
+            assert node(data, s, city.id)["parts"] == [legend[p].fill for p in found]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(MIN_UNITS, 400), st.integers(0, 10_000))
+def test_orgchart_gives_every_node_its_own_cell_inside_its_box(n, seed):
+    """Invariants of the org chart at any size: one node per cell (cells are CELL_W × CELL_H and
+    nodes sit at a fixed offset in theirs), every unit inside its cluster's box, no two boxes
+    overlapping, and the whole about 16:10 (within a factor 2: shelves leave gaps)."""
+    from orggraph.maps.orgchart import ASPECT, CELL_W
+
+    (data,) = payloads(render_map(synthetic_city(n, seed), metrics={}))
+    cells = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(cells) == len(data["nodes"])
+    boxes = {b["id"]: b for b in data["boxes"]}
+    for node in data["nodes"]:
+        if node.get("box"):
+            b = boxes[node["box"]]
+            assert b["x"] < node["x"] < b["x"] + b["w"] and b["y"] < node["y"] < b["y"] + b["h"]
+    for a, b in itertools.combinations(data["boxes"], 2):
+        assert (a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"]
+                or a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"])
+    width = max(b["x"] + b["w"] for b in data["boxes"]) - min(b["x"] for b in data["boxes"])
+    height = max(b["y"] + b["h"] for b in data["boxes"]) - min(b["y"] for b in data["boxes"])
+    assert ASPECT / 2 <= width / height <= ASPECT * 2 or width <= 3 * CELL_W + 100
+
+
+def test_info_and_the_map_use_the_same_words_for_clusters():
+    """Gent: 10 clusters and 12 other top-level units (see test_maps_say_what_a_cluster_is), in
+    `orggraph info` as on the map."""
+    result = runner.invoke(app, ["info", "examples/gent.yaml"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "10 clusters (units of kind cluster) and 12 other top-level units" in result.output
+    assert "Clusters and other top-level units" in result.output
+
+
+def test_details_name_the_boundary_spanners_by_rank(tiny):
+    """The metrics' five boundary spanners, in their order, carry their rank in the details."""
+    from orggraph.queries import metrics
+
+    result = metrics(tiny)
+    (data,) = payloads(render_map(tiny, metrics=result))
+    tips = {n["id"]: n["tip"] for n in data["nodes"]}
+    for rank, row in enumerate(result.boundary_spanners, start=1):
+        assert f"boundary spanner: #{rank} by betweenness ({row.betweenness:.3f})" in \
+            tips[f"tiny:{row.id}"]
+    assert sum("boundary spanner" in line for t in tips.values() for line in t) == len(
+        result.boundary_spanners) > 0

@@ -74,7 +74,7 @@ def test_names_render_as_text_and_run_no_script(chromium, tmp_path):
         assert "&lt;b onmouseover=alert(1)&gt;Café Été&lt;/b&gt;" in dom
     # Cluster names are in the cluster legend, member names in the alderman legend, as text.
     assert "<span>&lt;script&gt;document.title='pwned'&lt;/script&gt;</span>" in by_cluster
-    assert "<span>Zoë O'Brien \"de ‘Schepen’\" &amp; Ümit</span>" in by_alderman
+    assert "<span>Zoë O'Brien \"de ‘Schepen’\" &amp; Ümit (" in by_alderman  # "(n services)"
 
 
 def test_a_2000_unit_city_settles(chromium, tmp_path):

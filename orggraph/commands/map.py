@@ -1,4 +1,5 @@
-"""``orggraph map``: write the interactive map of a city as one HTML file that works offline."""
+"""``orggraph map``: write the interactive map of a city (one HTML file that works offline) or a
+picture of it (SVG, PNG or PDF, chosen by the extension)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from typing import Annotated
 import typer
 
 from orggraph.commands.common import OnePath, out, styled
+from orggraph.errors import UsageError
 
 __all__ = ["ColorBy", "Layout", "map_command", "register"]
+
+_SUFFIXES = (".html", ".htm", ".svg", ".png", ".pdf")
 
 
 class ColorBy(StrEnum):
@@ -24,24 +28,27 @@ class ColorBy(StrEnum):
 class Layout(StrEnum):
     """How the map is laid out."""
 
-    force = "force"
     hierarchy = "hierarchy"
+    force = "force"
 
 
 def map_command(
     path: OnePath,
     out_file: Annotated[Path, typer.Option(
-        "--out", help="The HTML file to write, e.g. gent-map.html.", show_default=False,
+        "--out", help="The file to write: .html for the interactive map (e.g. gent-map.html), "
+        ".svg, .png or .pdf for a picture of it.", show_default=False,
         dir_okay=False)],
     color_by: Annotated[ColorBy, typer.Option(
         "--color-by", help="Colour units by cluster, by owning alderman (the schepenmodel) "
         "or by top-level policy domain.")] = ColorBy.cluster,
     programme: Annotated[str | None, typer.Option(
-        "--programme", help="Id of a programme whose units to mark across clusters.",
+        "--programme", help="Id of a programme whose units to mark across clusters; the map "
+        "opens focused on it.",
         show_default=False)] = None,
     layout: Annotated[Layout, typer.Option(
-        "--layout", help="force: a network that settles, then stays still; hierarchy: the "
-        "organisation tree top-down.")] = Layout.force,
+        "--layout", help="hierarchy: an org chart, top to bottom, one box per cluster (cities "
+        "above 300 units open with one node per cluster); force: a network that settles, then "
+        "stays still.")] = Layout.hierarchy,
     title: Annotated[str | None, typer.Option(
         "--title", help="Title shown on the map (default: '<city>: organisation map').",
         show_default=False)] = None,
@@ -55,14 +62,26 @@ def map_command(
     Example: orggraph map examples/gent.yaml --out gent-map.html --color-by alderman
     """
     from orggraph.loaders import load
-    from orggraph.maps import write_map
 
+    suffix = out_file.suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise UsageError(
+            f"--out: cannot tell what to write from '{out_file.name}': end the file name in "
+            ".html (interactive map), .svg, .png or .pdf (picture).")
+    options = {"color_by": color_by.value, "programme": programme, "layout": layout.value,
+               "title": title}
     city = load(path)
-    written = write_map(city, out_file, color_by=color_by.value, programme=programme,
-                        layout=layout.value, title=title)
+    if suffix == ".html":
+        from orggraph.maps import write_map
+
+        written = write_map(city, out_file, **options)
+    else:
+        from orggraph.maps.static import write_static_map
+
+        written = write_static_map(city, out_file, **options)
+    what = "open it in a web browser" if suffix == ".html" else "a picture for slides and reports"
     out.print(styled(("wrote", "green"), f" {written}: map of {city.city.name}, "
-                     f"{len(city.units)} units, coloured by {color_by.value}; open it in a web "
-                     "browser."))
+                     f"{len(city.units)} units, coloured by {color_by.value}; {what}."))
 
 
 def register(app: typer.Typer) -> None:

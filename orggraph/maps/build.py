@@ -21,7 +21,8 @@ from typing import Any
 from orggraph.core import Core
 from orggraph.errors import OrggraphError
 from orggraph.loaders.suggest import did_you_mean
-from orggraph.maps.colouring import Fill, LegendEntry, colour_units, member_colours
+from orggraph.maps.colouring import Fill, LegendEntry, colour_units, group_kinds, member_colours
+from orggraph.maps.labels import wrap
 from orggraph.maps.layout import depths, radial_positions
 from orggraph.maps.palette import (
     CHANGED_COLOUR,
@@ -45,7 +46,8 @@ from orggraph.schemas.enums import SERVICE_KINDS
 __all__ = ["LAYERS", "LAYOUTS", "MapData", "build_map", "unit_size"]
 
 LAYERS = ("units", "people", "programmes", "partners")
-LAYOUTS = ("force", "hierarchy")
+#: The org chart first: it is the default.
+LAYOUTS = ("hierarchy", "force")
 _GREY = "#8a94a6"
 _LINE = "#9aa3b2"
 
@@ -82,6 +84,8 @@ class _Builder:
                                              *city.partners, *city.domains)}
         self.core = Core(city)
         self.clusters = self.core.cluster
+        self.group_kind = group_kinds(city, self.core)
+        self.owners = self.core.owners
         self.fills, self.legend = colour_units(city, color_by, self.core)
         self.layout = layout
         self.color_by = color_by
@@ -115,14 +119,18 @@ class _Builder:
                 tip.append("owners: " + (", ".join(owners) or "none"))
             if u.id in self.programmes_of:
                 tip.append("programmes: " + ", ".join(self.programmes_of[u.id]))
+            group = self.clusters.get(u.id, "")
             node = {
-                "id": self.uid[u.id], "label": u.name, "layer": "units", "kind": u.kind.value,
-                "cluster": self.uid.get(self.clusters.get(u.id, ""), ""),
+                "id": self.uid[u.id], "label": wrap(u.name), "layer": "units",
+                "kind": u.kind.value, "box": self.uid.get(group, ""),
+                "group_kind": self.group_kind.get(group, ""),
                 "shape": shape.shape, "size": unit_size(u.fte, max_fte),
                 "color": {"background": fill.fill, "border": fill.border},
                 "borderWidth": 3 if fill.mixed or shape.thick else 1.5, "tip": tip,
-                "level": 1 + self.depth.get(u.id, 0),
+                "level": 1 + self.depth.get(u.id, 0), "keys": list(fill.keys),
             }
+            if fill.parts:
+                node["parts"] = list(fill.parts)
             if u.id in self.pos:
                 node["x"], node["y"] = self.pos[u.id]
             self.nodes.append(node)
@@ -136,6 +144,15 @@ class _Builder:
         x = sum(p[0] for p in points) / len(points)
         y = sum(p[1] for p in points) / len(points)
         return {"x": round(x * scale, 1), "y": round(y * scale, 1)}
+
+    def _body(self, person: Any) -> str:
+        """The name of the body a person is drawn in: the college for its members, else the
+        first body they sit in, else none."""
+        bodies = {b.id: b for b in self.city.bodies}
+        if person.in_college:
+            college = next((b for b in self.city.bodies if b.kind.value == "college"), None)
+            return college.name if college else "College"
+        return next((bodies[b].name for b in person.member_of if b in bodies), "")
 
     def people(self) -> None:
         # Members get their own colour only when the units are coloured by member too; otherwise
@@ -154,7 +171,8 @@ class _Builder:
             if p.heads:
                 tip.append("heads: " + ", ".join(self.names.get(u, u) for u in p.heads))
             colour = colours.get(p.id, PERSON_COLOUR)
-            node = {"id": self.uid[p.id], "label": p.name, "layer": "people", "kind": "person",
+            node = {"id": self.uid[p.id], "label": wrap(p.name), "layer": "people",
+                    "kind": "person", "keys": [p.id], "body": self._body(p),
                     "shape": PERSON_SHAPE.shape, "tip": tip, "level": 0,
                     "color": {"background": colour if p.in_college else "#ffffff",
                               "border": PERSON_COLOUR},
@@ -195,12 +213,11 @@ class _Builder:
             if prog.partners:
                 tip.append("partners: " + ", ".join(self.names.get(r.partner, r.partner)
                                                    for r in prog.partners))
-            node = {"id": self.uid[prog.id], "label": prog.name, "layer": "programmes",
+            node = {"id": self.uid[prog.id], "label": wrap(prog.name), "layer": "programmes",
                     "kind": "programme", "shape": PROGRAMME_SHAPE.shape, "tip": tip,
                     "level": self.max_depth + 2,
                     "color": {"background": PROGRAMME_COLOUR, "border": PROGRAMME_BORDER},
-                    "borderWidth": 4 if prog.id == focus else 1.5,
-                    "widthConstraint": {"maximum": 160}}
+                    "borderWidth": 4 if prog.id == focus else 1.5}
             node.update(self._near(prog.units, 1.0))
             self.nodes.append(node)
             if prog.lead:
@@ -227,13 +244,12 @@ class _Builder:
             if mine:
                 tip.append("programmes: " + ", ".join(self.names[p] for p in mine))
             colour = PARTNER_COLOURS[partner.sector.value]
-            node = {"id": self.uid[partner.id], "label": partner.name, "layer": "partners",
+            node = {"id": self.uid[partner.id], "label": wrap(partner.name), "layer": "partners",
                     "kind": "partner", "shape": PARTNER_SHAPE.shape, "tip": tip,
                     "level": self.max_depth + 3,
                     "font": {"color": text_on(colour), "strokeWidth": 0},
                     "color": {"background": colour, "border": "#222222"}, "margin": 5,
-                    "shapeProperties": {"borderRadius": PARTNER_RADIUS},
-                    "widthConstraint": {"maximum": 160}}
+                    "shapeProperties": {"borderRadius": PARTNER_RADIUS}}
             self.nodes.append(node)
         sector_of = {p.id: p.sector.value for p in self.city.partners}
         for prog in self.city.programmes:
@@ -265,18 +281,18 @@ def _programme_focus(city: City, b: _Builder, programme: str) -> dict[str, Any]:
                             f"{did_you_mean(programme, ids)} Programmes: {listing}.")
     prog = next(p for p in city.programmes if p.id == programme)
     units = [u for u in prog.units if u in b.uid]
-    spans = sorted({b.names[b.clusters[u]] for u in units if u in b.clusters})
+    groups = {b.clusters[u] for u in units if u in b.clusters}
+    spans = sorted(b.names[g] for g in groups if b.group_kind[g] == "cluster")
+    others = sorted(b.names[g] for g in groups if b.group_kind[g] != "cluster")
     members = {b.uid[u] for u in units} | {b.uid[prog.id]}
+    # The page dims everything else when it opens (settings "focus"), people and edges too.
     _mark(b.nodes, members, FOCUS_COLOUR)
-    for node in b.nodes:
-        if node["id"] not in members and node["layer"] in ("units", "programmes"):
-            node["opacity"] = 0.35
     return {"id": b.uid[prog.id], "name": prog.name, "units": len(units),
-            "clusters": spans}
+            "clusters": spans, "others": others}
 
 
 def build_map(city: City, color_by: str = "cluster", programme: str | None = None,
-              layout: str = "force", title: str | None = None,
+              layout: str = "hierarchy", title: str | None = None,
               highlight: set[str] | None = None) -> MapData:
     """Return the map of ``city``: nodes, edges, legend and side-panel facts.
 
@@ -305,9 +321,19 @@ def build_map(city: City, color_by: str = "cluster", programme: str | None = Non
         _mark(b.nodes, {b.uid[u] for u in highlight}, CHANGED_COLOUR)
         legend.append(LegendEntry("mark", "changed in this scenario", "#ffffff",
                                   CHANGED_COLOUR, width=4))
-    settings = {"layout": layout, "n_nodes": len(b.nodes), "n_edges": len(b.edges)}
+    settings = {"layout": layout, "n_nodes": len(b.nodes), "n_edges": len(b.edges),
+                "focus": panel["programme"]["id"] if programme is not None else None}
+    panel["groups"] = _groups(city, b)
     return MapData(title=title or f"{city.city.name}: organisation map", nodes=b.nodes,
                    edges=b.edges, legend=legend, panel=panel, settings=settings)
+
+
+def _groups(city: City, b: _Builder) -> list[dict[str, Any]]:
+    """Return the map's groups (clusters and other top-level units): id, name, kind, units."""
+    size = Counter(b.clusters.values())
+    names = {u.id: u.name for u in city.units}
+    return [{"id": b.uid[g], "name": names[g], "kind": kind, "units": size[g]}
+            for g, kind in b.group_kind.items()]
 
 
 def _shape_legend(city: City) -> list[LegendEntry]:

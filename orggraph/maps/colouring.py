@@ -5,8 +5,10 @@ built from the same mapping so that the legend can never disagree with the pictu
 
 >>> from orggraph.examples import load_example
 >>> fills, legend = colour_units(load_example("tiny"), "alderman")
->>> fills["staf-ruimte"].mixed, fills["dienst-zorg"].fill == fills["dienst-jeugd"].fill
-(True, True)
+>>> fills["staf-ruimte"].mixed, len(fills["staf-ruimte"].parts)
+(True, 2)
+>>> fills["dienst-zorg"].fill == fills["dienst-jeugd"].fill
+True
 """
 
 from __future__ import annotations
@@ -23,24 +25,28 @@ from orggraph.maps.palette import (
     NEUTRAL_COLOUR,
     NONE_COLOUR,
     OTHER_COLOUR,
+    OTHER_TOP_COLOUR,
     PALETTE,
     colour_for,
 )
 from orggraph.schemas.dataset import City
-from orggraph.schemas.enums import SERVICE_KINDS
+from orggraph.schemas.enums import SERVICE_KINDS, UnitKind
 
-__all__ = ["COLOR_BY", "Fill", "LegendEntry", "colour_units", "member_colours"]
+__all__ = ["COLOR_BY", "Fill", "LegendEntry", "colour_units", "group_kinds", "member_colours"]
 
 COLOR_BY = ("cluster", "alderman", "domain")
 
 
 @dataclass(frozen=True)
 class Fill:
-    """The fill of one unit: its colour and, for several owners or domains, a strong border."""
+    """The fill of one unit: its colour and, for several owners or domains, the colour of each
+    (``parts``, drawn as slices of the node). ``keys`` are the legend entries it belongs to."""
 
     fill: str
     border: str
     mixed: bool = False
+    parts: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,8 @@ def _darker(colour: str) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(int(c * 0.7) for c in (r, g, b)))
 
 
-def _plain(colour: str) -> Fill:
-    return Fill(colour, _darker(colour))
+def _plain(colour: str, *keys: str) -> Fill:
+    return Fill(colour, _darker(colour), keys=keys)
 
 
 _MIXED = Fill(MIXED_COLOUR, MIXED_BORDER, mixed=True)
@@ -80,8 +86,8 @@ def member_colours(city: City, owners: dict[str, list[str]] | None = None) -> di
     ``owners`` is owners(s) of every service (:attr:`Core.owners`), worked out when not given.
     """
     owners = Core(city).owners if owners is None else owners
-    alone = Counter(found[0] for found in owners.values() if len(found) == 1)
-    return _assign([p.id for p in city.college], alone)
+    held = Counter(p for found in owners.values() for p in found)
+    return _assign([p.id for p in city.college], held)
 
 
 def _assign(order: list[str], size: Counter[str]) -> dict[str, str]:
@@ -98,62 +104,104 @@ def _assign(order: list[str], size: Counter[str]) -> dict[str, str]:
 
 
 def _legend(order: list[str], colour: dict[str, str], names: dict[str, str],
-            what: str) -> list[LegendEntry]:
-    entries = [LegendEntry("colour", names.get(g, g), colour[g], _darker(colour[g]))
-               for g in order if colour[g] != OTHER_COLOUR]
+            what: str, counts: Counter[str] | None = None) -> list[LegendEntry]:
+    entries = []
+    for g in order:
+        if colour[g] == OTHER_COLOUR:
+            continue
+        label = names.get(g, g)
+        if counts is not None:
+            label += f" ({counts[g]} service{'s' * (counts[g] != 1)})"
+        entries.append(LegendEntry("colour", label, colour[g], _darker(colour[g]), key=g))
     others = sum(colour[g] == OTHER_COLOUR for g in order)
     if others:
         entries.append(LegendEntry("colour", f"{others} smaller {what}s (name in the tooltip)",
-                                   OTHER_COLOUR, _darker(OTHER_COLOUR)))
+                                   OTHER_COLOUR, _darker(OTHER_COLOUR), key="other"))
     return entries
+
+
+def group_kinds(city: City, core: Core | None = None) -> dict[str, str]:
+    """Return group id → ``cluster`` (a unit of kind cluster) or ``other`` (another top-level
+    unit: cabinet, strategic cell, agency, OCMW...) for every cluster(u) of the city.
+
+    >>> from orggraph.examples import load_example
+    >>> kinds = group_kinds(load_example("tiny"))
+    >>> kinds["cluster-ruimte"], sorted(kinds.values()).count("other")
+    ('cluster', 2)
+    """
+    core = Core(city) if core is None else core
+    kind = {u.id: u.kind for u in city.units}
+    return {g: "cluster" if kind[g] == UnitKind.cluster else "other"
+            for g in dict.fromkeys(core.cluster.values())}
 
 
 def _by_cluster(city: City, core: Core) -> tuple[dict[str, Fill], list[LegendEntry]]:
     clusters = core.cluster
+    kinds = group_kinds(city, core)
     names = {u.id: u.name for u in city.units}
-    order = list(dict.fromkeys(clusters[u.id] for u in city.units if u.id in clusters))
+    order = [g for g in kinds if kinds[g] == "cluster"]
     colour = _assign(order, Counter(clusters.values()))
-    fills = {u.id: _plain(colour[clusters[u.id]]) if u.id in clusters else _NEUTRAL
-             for u in city.units}
+    colour.update({g: OTHER_TOP_COLOUR for g in kinds if kinds[g] == "other"})
+    fills = {u.id: _plain(colour[clusters[u.id]], clusters[u.id]) if u.id in clusters
+             else _plain(NEUTRAL_COLOUR, "root") for u in city.units}
     legend = _legend(order, colour, names, "cluster")
+    n_other = sum(k == "other" for k in kinds.values())
+    if n_other:
+        legend.append(LegendEntry("colour", f"{n_other} other top-level unit"
+                                  f"{'s' * (n_other != 1)} (cabinet, cell, agency, OCMW...)",
+                                  OTHER_TOP_COLOUR, _darker(OTHER_TOP_COLOUR), key="other-top"))
     if core.root is not None:
         legend.append(LegendEntry("colour", "the organisation itself", NEUTRAL_COLOUR,
-                                  _darker(NEUTRAL_COLOUR)))
+                                  _darker(NEUTRAL_COLOUR), key="root"))
     return fills, legend
 
 
 def _by_groups(city: City, groups: dict[str, list[str]], colour: dict[str, str],
-               names: dict[str, str], what: str) -> tuple[dict[str, Fill], list[LegendEntry]]:
+               names: dict[str, str], what: str,
+               listed: list[str]) -> tuple[dict[str, Fill], list[LegendEntry]]:
+    """Colour services by their groups (owners or domains); ``listed`` groups get a legend
+    entry with their number of services, whether they hold some alone or only shared."""
     used: set[str] = set()
+    counts: Counter[str] = Counter()
     fills: dict[str, Fill] = {}
     for unit in city.units:
         if unit.kind not in SERVICE_KINDS:
-            fills[unit.id] = _NEUTRAL
+            fills[unit.id] = _plain(NEUTRAL_COLOUR, "neutral")
             used.add("neutral")
             continue
         found = groups.get(unit.id, [])
+        counts.update(found)
         if len(found) == 1:
-            fills[unit.id] = _plain(colour[found[0]])
-            used.add(found[0])
+            fills[unit.id] = _plain(colour[found[0]], found[0])
+        elif found:
+            fills[unit.id] = Fill(MIXED_COLOUR, MIXED_BORDER, mixed=True,
+                                  parts=tuple(colour[g] for g in found),
+                                  keys=(*found, "mixed"))
+            used.add("mixed")
         else:
-            fills[unit.id] = _MIXED if found else _NONE
-            used.add("mixed" if found else "none")
-    legend = _legend([g for g in colour if g in used], colour, names, what)
+            fills[unit.id] = _plain(NONE_COLOUR, "none")
+            used.add("none")
+    legend = _legend([g for g in colour if g in listed or counts[g]], colour, names, what,
+                     counts)
     if "mixed" in used:
-        legend.append(LegendEntry("colour", f"several {what}s", MIXED_COLOUR, MIXED_BORDER,
-                                  width=3))
+        legend.append(LegendEntry("colour", f"several {what}s: a slice in each one's colour",
+                                  MIXED_COLOUR, MIXED_BORDER, width=3, key="mixed"))
     if "none" in used:
-        legend.append(LegendEntry("colour", f"no {what}", NONE_COLOUR, _darker(NONE_COLOUR)))
+        legend.append(LegendEntry("colour", f"no {what}", NONE_COLOUR, _darker(NONE_COLOUR),
+                                  key="none"))
     if "neutral" in used:
         legend.append(LegendEntry("colour", "not a service (root, cluster, department, ...)",
-                                  NEUTRAL_COLOUR, _darker(NEUTRAL_COLOUR)))
+                                  NEUTRAL_COLOUR, _darker(NEUTRAL_COLOUR), key="neutral"))
     return fills, legend
 
 
 def _by_alderman(city: City, core: Core) -> tuple[dict[str, Fill], list[LegendEntry]]:
     names = {p.id: p.name for p in city.college}
     owners = core.owners
-    return _by_groups(city, owners, member_colours(city, owners), names, "college member")
+    # Every member who owns or steers anything is listed, even one who only shares services.
+    listed = [p.id for p in city.college if p.steers or any(p.id in o for o in owners.values())]
+    return _by_groups(city, owners, member_colours(city, owners), names, "college member",
+                      listed)
 
 
 def _by_domain(city: City, core: Core) -> tuple[dict[str, Fill], list[LegendEntry]]:
@@ -165,7 +213,7 @@ def _by_domain(city: City, core: Core) -> tuple[dict[str, Fill], list[LegendEntr
     alone = Counter(groups[u][0] for u in services if len(groups[u]) == 1)
     colour = _assign(used, alone)
     names = {d.id: d.name for d in city.domains}
-    return _by_groups(city, groups, colour, names, "top-level domain")
+    return _by_groups(city, groups, colour, names, "top-level domain", used)
 
 
 _COLOURINGS: dict[str, Callable[[City, Core], tuple[dict[str, Fill], list[LegendEntry]]]] = {

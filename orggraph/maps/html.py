@@ -1,5 +1,10 @@
 """The page around a map: inlined vis-network, styles, script and the data as inert JSON.
 
+The HTML comes from Jinja2 templates (``templates/``) with autoescaping on: every value is
+escaped unless marked ``safe`` in the template, and only four are: the stylesheet, the scripts
+(files of this package and the pinned vis-network bundle), the JSON block (escaped by
+:func:`json_block`) and already-rendered parts.
+
 Nothing is fetched from the network: vis-network comes from the copy the ``pyvis`` package ships
 (read once, inlined), styles and script from files next to this module. The map data travels as
 JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, so that no
@@ -12,7 +17,6 @@ name in the data can close the tag or be read as markup; the page script reads i
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import cache
@@ -58,6 +62,19 @@ def _vis_source() -> str:
     return source
 
 
+@cache
+def _templates() -> Any:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("orggraph.maps", "templates"),
+                              autoescape=True, keep_trailing_newline=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def _render(name: str, **values: Any) -> str:
+    return _templates().get_template(name).render(**values)
+
+
 def json_block(data: Any) -> str:
     """Return ``data`` as JSON that is safe inside a ``<script>`` element."""
     text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
@@ -72,21 +89,16 @@ def vis_library_html() -> str:
     A page holding several maps made with ``render_map(..., fragment=True)`` puts this once in
     its ``<head>`` (or before the first map).
     """
-    return (f"<style>{_asset('map.css')}</style>\n"
-            f"<script>/* vis-network {VIS_VERSION}, inlined */\n{_vis_source()}\n</script>\n"
-            f"<script>{_asset('map.js')}</script>\n")
+    return _render("library.html", css=_asset("map.css"), vis_version=VIS_VERSION,
+                   vis_source=_vis_source(), script=_asset("map.js"))
 
 
 def fragment(map_id: str, data: dict[str, Any], css_class: str = "fragment") -> str:
     """Return the container, data block and start-up call of one map."""
-    return (f'<div class="orggraph-map {css_class}" id="{map_id}"></div>\n'
-            f'<script type="application/json" id="{map_id}-data">{json_block(data)}</script>\n'
-            f'<script>orggraphMap("{map_id}");</script>\n')
+    return _render("fragment.html", map_id=map_id, css_class=css_class,
+                   data_json=json_block(data))
 
 
 def page(title: str, body: str) -> str:
     """Return a whole HTML document: the library in the head, ``body`` as its body."""
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{html.escape(title)}</title>\n{vis_library_html()}</head>\n"
-            f"<body style=\"margin:0\">\n{body}</body>\n</html>\n")
+    return _render("page.html", title=title, library=vis_library_html(), body=body)

@@ -1,4 +1,6 @@
-"""Starting positions and levels of the map's nodes, computed in linear time.
+"""Starting positions of the force layout's nodes, computed in linear time.
+
+The org chart (the default layout) is :mod:`orggraph.maps.orgchart`.
 
 The organisation tree is laid out radially: the root in the centre, each cluster a wedge whose
 width is proportional to its number of leaves, deeper units further out. A small map starts from
@@ -20,7 +22,7 @@ from typing import Any
 
 from orggraph.schemas.dataset import City
 
-__all__ = ["LEAF_SPACING", "depths", "force_positions", "radial_positions", "tree_positions"]
+__all__ = ["LEAF_SPACING", "depths", "force_positions", "radial_positions"]
 
 #: Pixels of outer circumference per leaf unit.
 LEAF_SPACING = 34.0
@@ -127,51 +129,3 @@ def force_positions(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
     scale = edge_px / typical
     for node, (x, y) in zip(nodes, coords, strict=True):
         node["x"], node["y"] = round(x * scale, 1), round(y * scale, 1)
-
-
-def tree_positions(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
-                   column_px: float = 340.0, row_px: float = 64.0) -> None:
-    """Lay ``nodes`` out as a left-to-right tree in linear time, one column per ``level``.
-
-    Units follow the PART_OF tree: leaves take consecutive rows, a parent sits at the middle of
-    its children. Every other node (people, programmes, partners) sits in its level's column at
-    the mean row of the nodes it is linked to, then the column is spread so that no two share a
-    row. vis-network's own hierarchical layout needs tens of seconds for a 2,000-unit city.
-    """
-    parent: dict[str, str] = {e["from"]: e["to"] for e in edges if e["kind"] == "part_of"}
-    children: dict[str, list[str]] = {}
-    for child, up in parent.items():
-        children.setdefault(up, []).append(child)
-    units = [n["id"] for n in nodes if n["layer"] == "units"]
-    row: dict[str, float] = {}
-    next_leaf = 0.0
-    for root in (u for u in units if u not in parent):
-        stack: list[tuple[str, bool]] = [(root, False)]
-        while stack:
-            node, done = stack.pop()
-            kids = children.get(node, [])
-            if done or not kids:
-                if kids:
-                    row[node] = sum(row[k] for k in kids) / len(kids)
-                else:
-                    row[node], next_leaf = next_leaf, next_leaf + 1
-                continue
-            stack.append((node, True))
-            stack.extend((k, False) for k in reversed(kids))
-    linked: dict[str, list[str]] = {}
-    for e in edges:
-        linked.setdefault(e["from"], []).append(e["to"])
-        linked.setdefault(e["to"], []).append(e["from"])
-    others = [n for n in nodes if n["id"] not in row]
-    for n in sorted(others, key=lambda n: n["level"], reverse=True):  # programmes before partners
-        near = [row[m] for m in linked.get(n["id"], []) if m in row]
-        row[n["id"]] = sum(near) / len(near) if near else next_leaf
-    columns: dict[int, list[dict[str, Any]]] = {}
-    for n in others:
-        columns.setdefault(n["level"], []).append(n)
-    for column in columns.values():
-        last = -math.inf
-        for n in sorted(column, key=lambda n: row[n["id"]]):
-            row[n["id"]] = last = max(row[n["id"]], last + 1)
-    for n in nodes:
-        n["x"], n["y"] = n["level"] * column_px, round(row[n["id"]] * row_px, 1)

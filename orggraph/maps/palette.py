@@ -1,12 +1,13 @@
 """Colours and shapes of the map: one place, so that the legend and the nodes always agree.
 
-Colours are a qualitative palette chosen to stay distinct for the usual 5 to 12 clusters or
-aldermen and readable on white (after ColorBrewer "Set3"/"Paired" and Tableau 10, darkened where
-white label text or a thin border would vanish). Shapes are vis-network shapes that draw their label
+Colours are a qualitative palette of 17 colours picked from Kelly's, ColorBrewer's "Paired" and
+Tableau's by greedy max-min CIEDE2000 difference: any 12 or more used at once differ by ΔE00 ≥ 17
+(see :mod:`orggraph.maps.colour_difference` and ``tests/test_maps_palette.py``), the first ones
+most of all. Grey is kept for "other" only. Shapes are vis-network shapes that draw their label
 *below* the node, because only those scale with the node's size (fte).
 
 >>> colour_for(0), colour_for(len(PALETTE))  # the palette cycles
-('#4e79a7', '#4e79a7')
+('#1f78b4', '#1f78b4')
 >>> UNIT_SHAPES["cluster"].shape
 'hexagon'
 """
@@ -22,6 +23,7 @@ __all__ = [
     "NEUTRAL_COLOUR",
     "NONE_COLOUR",
     "OTHER_COLOUR",
+    "OTHER_TOP_COLOUR",
     "PALETTE",
     "PARTNER_COLOURS",
     "PERSON_COLOUR",
@@ -35,16 +37,19 @@ __all__ = [
 ]
 
 PALETTE: tuple[str, ...] = (
-    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
-    "#b07aa1", "#ff9da7", "#9c755f", "#8cd17d", "#a0cbe8", "#d4a6c8",
-    "#86bcb6", "#f1ce63", "#79706e", "#d37295",
+    "#1f78b4", "#f3c300", "#be0032", "#f7b6d2", "#2ca02c", "#9edae5", "#6a3d9a", "#654522",
+    "#f38400", "#003f5c", "#98df8a", "#ef5675", "#9c755f", "#00a6a6", "#f99379", "#b07aa1",
+    "#c2b280",
 )
 #: Units the chosen colouring says nothing about (the root, clusters when colouring by alderman).
-NEUTRAL_COLOUR = "#c9ced6"
+NEUTRAL_COLOUR = "#dfe3e8"
 #: The groups beyond the palette's size, the smallest ones (see colouring._assign).
-OTHER_COLOUR = "#a3acb9"
-#: Services that have no owner / no domain under the chosen colouring.
-NONE_COLOUR = "#eeeeee"
+OTHER_COLOUR = "#9aa3b0"
+#: Top-level units that are not clusters (cabinet, strategic cell, agencies, OCMW...).
+OTHER_TOP_COLOUR = "#fcfccc"
+#: Services that have no owner / no domain under the chosen colouring: dark, so that it cannot
+#: be taken for a pale palette colour or the neutral fill of units that are not services.
+NONE_COLOUR = "#647064"
 #: Services with several owners (or several top-level domains): white with a thick dark border.
 MIXED_COLOUR = "#ffffff"
 MIXED_BORDER = "#222222"

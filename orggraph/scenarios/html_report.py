@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from orggraph.files import write_atomic
 from orggraph.numbers import format_change, format_number
@@ -202,18 +203,44 @@ def _changes(result: ScenarioResult) -> str:
     return "".join(blocks) or "<p>No differences from the base.</p>"
 
 
-def _map(result: ScenarioResult, index: int) -> str:
+def _scenario_maps(comparison: Comparison) -> Any:
+    """The shared-layout maps of the report, or None when maps are not installed."""
     try:
-        from orggraph.maps import render_map
+        from orggraph.maps.scenario_maps import ScenarioMaps
     except ImportError:  # the map module is optional for a report
+        return None
+    return ScenarioMaps(comparison.base_city, comparison.scenarios[0].base
+                        if comparison.scenarios else None)
+
+
+def _base_map(maps: Any) -> str:
+    if maps is None:
         return "<p class='nomap'>Maps are not available in this installation.</p>"
+    return ("<h2>The organisation today</h2>\n<p>Every scenario's map below keeps these "
+            "positions: only what a scenario changes is marked. Ctrl + scroll zooms a map; "
+            "click a legend entry, a unit or a programme to focus on it.</p>"
+            + maps.base_html("base-map"))
+
+
+def _map(result: ScenarioResult, index: int, maps: Any) -> str:
+    if maps is None:
+        return ""
+    from orggraph.maps.scenario_maps import movements, scenario_colouring
+
     units = {u.id for u in result.city.units}
     highlight = result.diff.changed_units & units
-    return ("<p>The map shows the organisation after this scenario, each service coloured by the "
-            "college member it answers to; the units this scenario changes are marked.</p>"
-            + render_map(result.city, color_by="alderman", metrics=result.metrics,
-                         highlight=highlight, fragment=True, map_id=f"scenario-map-{index}",
-                         title=f"{result.city.city.name}: {result.name}"))
+    color_by = scenario_colouring(d.kind for d in result.diff.differences)
+    moved = movements(maps.base, result.city, result.diff.differences)
+    listing = ("<h4>Movements</h4><ul class='moves'>"
+               + "".join(f"<li>{escape(line)}</li>" for line in moved) + "</ul>") if moved else ""
+    colouring = ("each unit coloured by its cluster" if color_by == "cluster"
+                 else "each service coloured by the college member it answers to")
+    return (f"<p>The map shows the organisation after this scenario on the same layout as "
+            f"today's, {colouring}; the units this scenario changes are marked.</p>"
+            + maps.scenario_html(result.city, f"scenario-map-{index}",
+                                 f"{result.city.city.name}: {result.name}", color_by,
+                                 highlight, metrics=result.metrics)
+            + listing)
 
 
 def _library(maps: bool) -> str:
@@ -231,8 +258,9 @@ def render_report(comparison: Comparison, maps: bool = True) -> str:
     city = comparison.base_city.city
     title = f"{city.name}: redesign scenarios compared"
     sections = []
+    shared = _scenario_maps(comparison) if maps else None
     for i, r in enumerate(comparison.scenarios, start=1):
-        body = _changes(r) + (_map(r, i) if maps else "")
+        body = _changes(r) + (_map(r, i, shared) if maps else "")
         sections.append(f"<section class='scenario'><h3>Scenario {i}: {escape(r.name)}</h3>"
                         f"<p>{escape(r.description or '')}</p>{body}</section>")
     legislature = f" (legislature {escape(city.legislature)})" if city.legislature else ""
@@ -251,7 +279,8 @@ def render_report(comparison: Comparison, maps: bool = True) -> str:
         f"<h2>At a glance</h2>\n{_cards(comparison)}\n"
         f"<h2>The main figures</h2>\n{_charts(comparison)}\n"
         f"<h2>All figures</h2>\n{_table(comparison)}\n"
-        f"<h2>What each scenario changes</h2>\n{''.join(sections)}\n"
+        + (_base_map(shared) + "\n" if maps else "")
+        + f"<h2>What each scenario changes</h2>\n{''.join(sections)}\n"
         "</main></body>\n</html>\n")
 
 
