@@ -139,9 +139,13 @@ def _missing(message: str) -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright_chromium(chromium: Browser):
-    """The Debian Chromium driven by Playwright for Python (no browser download needed)."""
+    """The Debian Chromium driven by Playwright for Python (no browser download needed).
+
+    Module-scoped: Playwright's synchronous driver keeps an event loop running on the main thread
+    while it is open, and later tests that run their own loop (the Cypher shell) need it closed.
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
