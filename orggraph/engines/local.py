@@ -31,7 +31,7 @@ import redis
 from orggraph.engines.falkordb import FalkorDBEngine
 from orggraph.errors import BackendUnavailable
 
-__all__ = ["LocalFalkorDB", "binaries", "log_tail", "remove_stale_folders"]
+__all__ = ["LocalFalkorDB", "binaries", "log_tail", "process_alive", "remove_stale_folders"]
 
 _START_TIMEOUT = 20.0
 _ATTEMPTS = 3
@@ -74,14 +74,22 @@ def _die_with_parent() -> None:
     libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Return whether process ``pid`` runs (a zombie waiting for its parent does not).
+
+    Another user's process counts as alive: it is never ours to clean up after.
+    """
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc (macOS): trust a live pid
 
 
 def remove_stale_folders(root: Path | None = None) -> list[Path]:
@@ -93,7 +101,7 @@ def remove_stale_folders(root: Path | None = None) -> list[Path]:
             owner = int((folder / _OWNER).read_text())
         except (OSError, ValueError):
             continue  # not ours to judge: no owner recorded
-        if not _alive(owner):
+        if not process_alive(owner):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
