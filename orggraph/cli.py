@@ -6,6 +6,8 @@ Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 backend unreachable.
 from __future__ import annotations
 
 import importlib
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -47,18 +49,23 @@ def _options(
 def validate(paths: Paths) -> None:
     """Check datasets and report every problem with its file and line.
 
+    A scenario file is checked by applying it to the base dataset it names.
+
     Example: orggraph validate examples/gent.yaml
     """
-    from orggraph.loaders import load
+    from orggraph.scenarios.apply import load_applied
 
     problems = []
     for path in paths:
         try:
-            city = load(path)
+            city, scenario = load_applied(path)
         except InvalidDataError as error:
             problems.extend(error.problems)
             continue
-        out.print(styled(("ok", "green"), f" {path}: {city.city.name}, "
+        what = city.city.name if scenario is None else \
+            f"scenario '{scenario.name}' applied to {os.path.normpath(scenario.base_path)}, " \
+            f"giving {city.city.name}"
+        out.print(styled(("ok", "green"), f" {path}: {what}, "
                          f"{plural(len(city.units), 'unit')}, "
                          f"{plural(len(city.college), 'college member')}, "
                          f"{plural(len(city.programmes), 'programme')}"))
@@ -102,8 +109,17 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Run the command line (the ``orggraph`` script)."""
+    """Run the command line (the ``orggraph`` script).
+
+    SIGTERM ends the command as Ctrl-C does, through the normal exits, so that a private engine
+    is stopped and its folder removed, and a push in progress drops its copy.
+    """
+    signal.signal(signal.SIGTERM, _terminate)
     app(prog_name="orggraph")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -85,16 +85,18 @@ class ChangeError(ScenarioError):
     """A change of a scenario could not be applied.
 
     Attributes: ``index`` (1-based), ``verb`` (move, reassign, ...), ``missing`` (the id or title
-    that was not found, if that is the problem) and ``suggestions`` (closest existing ids).
+    that was not found, if that is the problem), ``suggestions`` (closest existing ids) and
+    ``problem`` (the same as a located :class:`Problem`, to list it with others).
     """
 
     def __init__(self, message: str, index: int, verb: str, missing: str | None = None,
-                 suggestions: list[str] | None = None):
+                 suggestions: list[str] | None = None, problem: Problem | None = None):
         super().__init__(message)
         self.index = index
         self.verb = verb
         self.missing = missing
         self.suggestions = suggestions or []
+        self.problem = problem or Problem(None, None, message)
 
 
 class QueryError(OrggraphError):

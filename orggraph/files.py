@@ -36,7 +36,8 @@ def write_atomic(path: Path | str, content: str | Callable[[TextIO], None]) -> P
     Raises :class:`~orggraph.errors.ExportError` with a plain message when the folder is missing
     or not writable; any other error propagates after the temporary file is removed.
     """
-    path = Path(path)
+    given = Path(path)
+    path = _target(given)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: the folder {folder} does not exist; create it "
@@ -60,4 +61,19 @@ def write_atomic(path: Path | str, content: str | Callable[[TextIO], None]) -> P
         if isinstance(error, OSError):
             raise ExportError(f"cannot write {path}: {error.strerror}.") from None
         raise
+    return given
+
+
+def _target(path: Path) -> Path:
+    """Return the file to replace for ``path``: where a symbolic link points (the link stays a
+    link), refusing anything that is not a regular file (a folder, a named pipe, a device)."""
+    if path.is_symlink():
+        try:
+            path = path.resolve(strict=False)
+        except (OSError, RuntimeError):
+            raise ExportError(f"cannot write {path}: it is a symbolic link that leads in a loop; "
+                              "choose another output file.") from None
+    if path.exists() and not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file (a named pipe or a device)"
+        raise ExportError(f"cannot write {path}: it is {what}; choose a file name.")
     return path

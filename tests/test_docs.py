@@ -100,3 +100,21 @@ def test_every_command_and_option_is_in_the_docs(name):
 def test_the_option_check_can_fail():
     """The checks above read real option names: a command surely has --format, none --nope."""
     assert "--format" in _options("metrics") and "--nope" not in _options("metrics")
+
+
+def test_scenario_files_shown_in_the_docs_are_the_shipped_ones():
+    """A YAML block that names a shipped example file in its first line shows that file as it is
+    (its comments aside)."""
+    from ruamel.yaml import YAML
+
+    shown = 0
+    documents = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for block in (b for path in documents for b in blocks(path, "yaml")):
+        first = block.splitlines()[0]
+        if not first.startswith("# examples/"):
+            continue
+        shipped = ROOT / first.removeprefix("# ").strip()
+        assert YAML(typ="safe", pure=True).load(block) == YAML(typ="safe", pure=True).load(
+            shipped.read_text(encoding="utf-8")), f"the docs' copy of {shipped.name} differs"
+        shown += 1
+    assert shown >= 1

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from orggraph.commands.common import Format, LiteralConsole, Paths, check_sort, err, out
+from orggraph.commands.common import Format, LiteralConsole, Paths, check_sort, err, out, styled
 from orggraph.files import write_atomic
 from orggraph.literal import strict_json
 
@@ -46,15 +46,35 @@ def _compute(paths: list[Path]):
     from orggraph.loaders import load
     from orggraph.queries import metrics
 
-    if len(paths) == 1 or not err.is_terminal:
-        return [metrics(load(p)) for p in paths]
+    cities = [load(p) for p in paths]
+    _warn_other_domains(cities)
+    if len(cities) == 1 or not err.is_terminal:
+        return [metrics(city) for city in cities]
     results = []
     with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("computing metrics", total=len(paths))
-        for p in paths:
-            results.append(metrics(load(p)))
+        task = progress.add_task("computing metrics", total=len(cities))
+        for city in cities:
+            results.append(metrics(city))
             progress.advance(task)
     return results
+
+
+def _warn_other_domains(cities) -> None:
+    """Say so when cities are compared on different lists of top-level policy domains."""
+    from orggraph.core import Core
+
+    tops = {city.id: frozenset(Core(city).top_domain.values()) for city in cities}
+    if len(set(tops.values())) <= 1:
+        return
+    groups: dict[frozenset[str], list[str]] = {}
+    for city, top in tops.items():
+        groups.setdefault(top, []).append(city)
+    listed = "; ".join(f"{', '.join(names)}: {len(top)} top-level domains"
+                       for top, names in groups.items())
+    err.print(styled(("note:", "yellow"), " these cities use different lists of policy domains "
+                     f"({listed}). domains_split, mean_domain_fragmentation and the coherence "
+                     "index compare only on the same domains: use `taxonomy: bbc` in each, or "
+                     "the same domain ids."))
 
 
 def metrics_command(

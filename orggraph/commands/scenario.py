@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from orggraph.commands.common import App, LiteralConsole, check_sort, err, out, styled
+from orggraph.errors import UsageError
 from orggraph.literal import strict_json
 
 __all__ = ["compare", "diff", "register"]
@@ -59,15 +60,14 @@ def compare(
     from orggraph.loaders import load
     from orggraph.queries import METRIC_KEYS
     from orggraph.scenarios import compare as compare_scenarios
-    from orggraph.scenarios import load_scenario
+    from orggraph.scenarios.apply import load_scenarios
     from orggraph.scenarios.output import DISRUPTION
 
     check_sort(sort, (*METRIC_KEYS, *DISRUPTION))
     if fmt == CompareFormat.html and out_file is None:
-        raise typer.BadParameter("an HTML report needs a file: add --out report.html.",
-                                 param_hint="--format")
+        raise UsageError("--format html: an HTML report needs a file; add --out report.html.")
     city = load(base)
-    loaded = [load_scenario(path) for path in scenarios]
+    loaded = load_scenarios(city, scenarios)
     for scenario in loaded:
         _warn_other_base(scenario, base)
     # Only the JSON holds the boundary spanners; the other formats show city-level metrics.

@@ -3,7 +3,9 @@
 The server listens on 127.0.0.1 only, on a free random port, with no Bolt listener (FalkorDB opens
 one only when given ``BOLT_PORT``, and its Bolt support is not safe to use, docs/design.md §6),
 keeps nothing on disk (``--save ''``, ``--appendonly no``, a temporary folder) and is always
-stopped: when the ``with`` block ends, and at interpreter exit if the block was never left.
+stopped: when the ``with`` block ends, at interpreter exit if the block was never left, and, on
+Linux, by the kernel when the process that started it dies however it dies (kill -9 included).
+A folder left by a process that was killed is removed by the next start.
 
 >>> with LocalFalkorDB() as engine:                     # doctest: +SKIP
 ...     engine.run("RETURN 1 AS one").rows
@@ -13,9 +15,13 @@ stopped: when the ``with`` block ends, and at interpreter exit if the block was 
 from __future__ import annotations
 
 import atexit
+import ctypes
+import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +31,7 @@ import redis
 from orggraph.engines.falkordb import FalkorDBEngine
 from orggraph.errors import BackendUnavailable
 
-__all__ = ["LocalFalkorDB", "binaries", "log_tail"]
+__all__ = ["LocalFalkorDB", "binaries", "log_tail", "process_alive", "remove_stale_folders"]
 
 _START_TIMEOUT = 20.0
 _ATTEMPTS = 3
@@ -58,6 +64,49 @@ def log_tail(log: Path) -> str:
     return lines[-1] if lines else "it stopped without a message"
 
 
+_FOLDER_PREFIX = "orggraph-falkordb-"
+_OWNER = "owner.pid"
+
+
+def _die_with_parent() -> None:
+    """In the child, before the server starts: ask Linux to kill it when its parent dies."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def process_alive(pid: int) -> bool:
+    """Return whether process ``pid`` runs (a zombie waiting for its parent does not).
+
+    Another user's process counts as alive: it is never ours to clean up after.
+    """
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc (macOS): trust a live pid
+
+
+def remove_stale_folders(root: Path | None = None) -> list[Path]:
+    """Remove the folders of private servers whose owning process is gone; return them."""
+    root = Path(tempfile.gettempdir()) if root is None else root
+    removed = []
+    for folder in root.glob(f"{_FOLDER_PREFIX}*"):
+        try:
+            owner = int((folder / _OWNER).read_text())
+        except (OSError, ValueError):
+            continue  # not ours to judge: no owner recorded
+        if not process_alive(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -80,7 +129,9 @@ class LocalFalkorDB:
     def start(self) -> FalkorDBEngine:
         """Start the server and return an engine connected to it."""
         server, module = binaries()
-        self._folder = Path(tempfile.mkdtemp(prefix="orggraph-falkordb-"))
+        remove_stale_folders()
+        self._folder = Path(tempfile.mkdtemp(prefix=_FOLDER_PREFIX))
+        (self._folder / _OWNER).write_text(str(os.getpid()))
         atexit.register(self.stop)
         last = "it did not start"
         # The free port can be taken by another program between probing and binding: retry.
@@ -91,8 +142,10 @@ class LocalFalkorDB:
                     "--protected-mode", "yes", "--save", "", "--appendonly", "no",
                     "--dir", str(self._folder), "--logfile", str(log),
                     "--loadmodule", str(module)]
-            self._process = subprocess.Popen(args, stdin=subprocess.DEVNULL,
-                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self._process = subprocess.Popen(
+                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None)
             if self._wait_ready():
                 self._engine = FalkorDBEngine("127.0.0.1", self.port, graph=self.graph)
                 return self._engine

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orggraph.engines.falkordb import FalkorDBEngine
-from orggraph.engines.local import binaries, log_tail
+from orggraph.engines.local import binaries, log_tail, process_alive
 from orggraph.errors import BackendUnavailable
 
 __all__ = [
@@ -117,26 +117,12 @@ class EngineStatus:
         return self.pid is not None
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: alive, but never ours (see running_pid)
-    try:  # a zombie waiting for its parent is gone for our purposes
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        return state != "Z"
-    except (OSError, IndexError):
-        return True
-
-
 def _is_ours(pid: int, home: EngineHome) -> bool:
     """Whether ``pid`` is our server (a pid file can outlive it and its number be reused)."""
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except FileNotFoundError:
-        return _alive(pid)  # no /proc (macOS): trust a live pid
+        return process_alive(pid)  # no /proc (macOS): trust a live pid
     except OSError:
         return False
     # The server names its socket in its process title ("redis-server unixsocket:<path>").
@@ -150,7 +136,7 @@ def running_pid(home: EngineHome) -> int | None:
         pid = int(home.pidfile.read_text().strip())
     except (OSError, ValueError):
         pid = None
-    if pid is not None and _alive(pid) and _is_ours(pid, home):
+    if pid is not None and process_alive(pid) and _is_ours(pid, home):
         return pid
     for stale in (home.pidfile, home.socket):
         stale.unlink(missing_ok=True)
@@ -224,11 +210,11 @@ def _terminate(home: EngineHome, pid: int) -> None:
     except ProcessLookupError:
         pass
     deadline = time.monotonic() + _STOP_TIMEOUT
-    while _alive(pid) and time.monotonic() < deadline:
+    while process_alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    if _alive(pid):
+    if process_alive(pid):
         os.kill(pid, signal.SIGKILL)
-        while _alive(pid):
+        while process_alive(pid):
             time.sleep(0.05)
     for leftover in (home.pidfile, home.socket):
         leftover.unlink(missing_ok=True)

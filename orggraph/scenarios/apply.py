@@ -21,11 +21,12 @@ mutable object with the base.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from orggraph.errors import InvalidDataError, Problem
+from orggraph.errors import ChangeError, InvalidDataError, Problem, ScenarioError
 from orggraph.loaders.sources import Origin, RawDataset
 from orggraph.loaders.validate import build_city
 from orggraph.scenarios.changes import CHANGES, Step
@@ -33,7 +34,7 @@ from orggraph.scenarios.draft import Draft
 from orggraph.schemas.dataset import FORMAT, SECTION_MODELS, SECTIONS, City
 from orggraph.schemas.scenario import Scenario
 
-__all__ = ["apply", "load_applied"]
+__all__ = ["apply", "load_applied", "load_scenarios"]
 
 #: Dump a whole section in one call (as fast again as entity by entity).
 _DUMP = {section: TypeAdapter(list[model]) for section, model in SECTION_MODELS.items()}
@@ -81,7 +82,39 @@ def load_applied(path: Path) -> tuple[City, Scenario | None]:
     if scenario.base_path is None:
         raise InvalidDataError([Problem(path, None, "this scenario names no `base` dataset; "
                                         "add `base: <dataset file>` to use it on its own.")])
-    return apply(load(scenario.base_path), scenario), scenario
+    return _applied(load(scenario.base_path), scenario), scenario
+
+
+def _applied(base: City, scenario: Scenario) -> City:
+    """Apply ``scenario``, its change errors reported as located problems."""
+    try:
+        return apply(base, scenario)
+    except ChangeError as error:
+        raise InvalidDataError([error.problem]) from None
+    except ScenarioError as error:
+        raise InvalidDataError([Problem(scenario.path, None, str(error))]) from None
+
+
+def load_scenarios(base: City, paths: Sequence[Path]) -> list[Scenario]:
+    """Load every scenario file and try it on ``base``.
+
+    Raises one :class:`~orggraph.errors.InvalidDataError` listing the problems of every broken
+    scenario, so that a team sees them all at once instead of one per run.
+    """
+    from orggraph.scenarios.load import load_scenario
+
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            scenario = load_scenario(path)
+            _applied(base, scenario)
+        except InvalidDataError as error:
+            problems.extend(error.problems)
+            continue
+        loaded.append(scenario)
+    if problems:
+        raise InvalidDataError(problems)
+    return loaded
 
 
 # --- validation of the result -----------------------------------------------------------------

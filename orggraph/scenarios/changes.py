@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from orggraph.errors import ChangeError
+from orggraph.errors import ChangeError, Problem
 from orggraph.loaders.sources import Origin
 from orggraph.loaders.suggest import closest, did_you_mean
 from orggraph.scenarios.draft import Draft, copy_model
@@ -67,15 +67,13 @@ class Step:
     def fail(self, text: str, missing: str | None = None,
              pool: list[str] | None = None) -> ChangeError:
         hints = closest(missing, pool) if missing and pool is not None else []
-        where = ""
-        if self.origin is not None:
-            problem = self.origin.problem("")
-            if problem.file:
-                where = f"{problem.file}" + (f":{problem.line}" if problem.line else "") + ": "
-        message = f"{where}change {self.index} ({self.verb}): {text}"
+        text = f"change {self.index} ({self.verb}): {text}"
         if missing and pool is not None:
-            message += did_you_mean(missing, pool)
-        return ChangeError(message, self.index, self.verb, missing, hints)
+            text += did_you_mean(missing, pool)
+        problem = self.origin.problem(text) if self.origin is not None else \
+            Problem(None, None, text)
+        message = str(problem) if problem.file else text
+        return ChangeError(message, self.index, self.verb, missing, hints, problem=problem)
 
 
 # --- lookups -------------------------------------------------------------------------------
