@@ -148,6 +148,8 @@ def _lay_out(data: MapData) -> list[dict[str, Any]]:
                 node["size"] = round(min(26.0, 6 + (node["size"] - 10) * 0.5), 1)
                 if node["size"] >= 16:  # big units stay labelled when zoomed further out
                     node["font"] = {"size": 21}
+                    # A larger font takes more room: shorter lines keep the label in its cell.
+                    node["label"] = wrap(" ".join(node["label"].split()), 15)
             elif node["shape"] in ("box", "ellipse"):
                 # Labels inside the shape: narrower lines so that the shape fits its cell.
                 # An ellipse is wider than its text: shorter lines, a smaller font.
