@@ -56,3 +56,19 @@ def test_metrics_warns_when_cities_use_different_domains():
     same = runner.invoke(app, ["metrics", str(example_path("gent")), str(example_path("aalst")),
                                "-f", "csv"])
     assert same.exit_code == 0 and "different lists" not in same.stderr
+
+
+def test_a_folder_with_conflicting_files_reports_every_problem_in_one_run(tmp_path):
+    folder = tmp_path / "stad"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("format: orggraph/1\ncity: {id: t, name: T}\nunits:\n"
+                                   "- {id: r, name: R, kind: organisation}\n", encoding="utf-8")
+    (folder / "b.yaml").write_text("city: {id: u, name: U}\nunits:\n"
+                                   "- {id: s, name: S, kind: dienstt, parent: r}\nbogus: 1\n",
+                                   encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 1
+    assert "3 problems found" in result.stderr
+    assert "b.yaml:1: `city` is given twice" in result.stderr
+    assert "b.yaml:3: unit 's': `kind: dienstt`" in result.stderr
+    assert "b.yaml:4: unknown section `bogus`" in result.stderr

@@ -110,6 +110,11 @@ class RawDataset:
     sections: dict[str, list[tuple[Any, Origin]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    def size(self) -> int:
+        """Return how many top-level values and section entries have been read."""
+        return (len(self.format) + (self.city is not None) + (self.taxonomy is not None)
+                + sum(len(items) for items in self.sections.values()))
+
     def add_section(self, name: str, items: Any, origin: Origin) -> None:
         """Append the items of one section read from one file."""
         if not isinstance(items, list):
@@ -130,7 +135,9 @@ def _kind_of(value: Any) -> str:
 def read_dataset(path: Path | str) -> RawDataset:
     """Read a dataset file or directory into a :class:`RawDataset`.
 
-    Raises :class:`InvalidDataError` when a file cannot be read or parsed at all.
+    Raises :class:`InvalidDataError` when a file cannot be read or parsed at all. Problems with
+    what was read (a section given twice, an unknown section) stay in ``problems`` for the
+    validator to report together with the rest, so that one run shows them all.
     """
     path = Path(path)
     raw = RawDataset()
@@ -146,10 +153,15 @@ def read_dataset(path: Path | str) -> RawDataset:
                                         "target is missing, or the links form a loop).")])
     else:
         raise InvalidDataError([Problem(path, None, "no such file or folder.")])
+    unread = False
     with gc_paused():
         for file in files:
+            before = (len(raw.problems), raw.size())
             _read_file(file, raw)
-    if raw.problems:
+            # A file that gave problems and nothing else could not be read at all: checking the
+            # rest without it would report its missing entries as mistakes elsewhere.
+            unread |= len(raw.problems) > before[0] and raw.size() == before[1]
+    if unread:
         raise InvalidDataError(raw.problems)
     return raw
 
