@@ -135,3 +135,11 @@ def test_population_has_a_plausible_bound(write):
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
     assert "`population` should be at most 100,000,000" in result.stderr
+
+
+def test_a_yaml_file_over_its_own_limit_is_refused_before_reading(write, monkeypatch):
+    path = write("big.yaml", CITY + "# " + "x" * 5000 + "\n")
+    monkeypatch.setattr("orggraph.loaders.sources.MAX_YAML_BYTES", 4096)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "MiB of YAML" in result.stderr and "write the dataset as JSON" in result.stderr

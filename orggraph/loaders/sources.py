@@ -32,6 +32,7 @@ from orggraph.loaders.gcpause import gc_paused
 from orggraph.loaders.limits import (
     MAX_FILE_BYTES,
     MAX_OPEN_BRACKETS,
+    MAX_YAML_BYTES,
     check_shape,
     excerpt,
     line_of_long_number,
@@ -176,6 +177,13 @@ def _read_file(path: Path, raw: RawDataset) -> None:
         raw.problems.append(Problem(path, None, f"is {size / 2**20:,.0f} MiB; orggraph reads "
                                     f"files up to {MAX_FILE_BYTES // 2**20} MiB. Split the "
                                     "sections over several files in one folder."))
+        return
+    if size > MAX_YAML_BYTES and path.suffix.lower() in (".yaml", ".yml"):
+        raw.problems.append(Problem(path, None, f"is {size / 2**20:,.0f} MiB of YAML; orggraph "
+                                    f"reads YAML files up to {MAX_YAML_BYTES // 2**20} MiB "
+                                    "(YAML takes some 30 times as long as JSON to read). Split "
+                                    "the sections over several files in one folder, or write "
+                                    "the dataset as JSON."))
         return
     try:
         text = path.read_text(encoding="utf-8-sig")
