@@ -80,7 +80,6 @@ def city_tables(result: CityMetrics) -> list[Table]:
     """Return the tables of one city: headline indices, every other metric, per-entity tables."""
     name = result.name or result.city
     rest = [k for k in METRIC_KEYS if k not in HEADLINE_KEYS]
-    approx = " (approximate: sampled)" if result.betweenness_approximate else ""
     return [
         _metric_table(result, HEADLINE_KEYS, f"{name}: headline metrics (↑ higher is better, "
                                              "↓ lower is better)"),
@@ -101,7 +100,7 @@ def city_tables(result: CityMetrics) -> list[Table]:
         _rows_table("Strategic cells", ["cell", "embedding", "fte"],
                     [[s.name, s.embedding, format_number(s.fte, "fte")]
                      for s in result.strategic_cells]),
-        _rows_table(f"Boundary spanners (betweenness{approx})", ["unit", "kind", "betweenness"],
+        _rows_table("Boundary spanners (betweenness)", ["unit", "kind", "betweenness"],
                     [[b.name, b.kind, format_number(b.betweenness, "score")]
                      for b in result.boundary_spanners]),
     ]
