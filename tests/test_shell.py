@@ -47,7 +47,7 @@ def test_a_library_query_with_a_parameter_then_an_export(falkordb_examples, tmp_
 @pytest.mark.falkordb
 def test_a_write_is_refused_without_write(falkordb_examples):
     text = drive(falkordb_examples, ["CREATE (:Scratch {n: 1});", ":quit"])
-    assert "read-only" in text
+    assert "read-only" in text and "start it with --write" in text
     rows = falkordb_examples.run("MATCH (s:Scratch) RETURN count(s)").rows
     assert rows == [[0]]
 

@@ -79,7 +79,10 @@ class ShellSession:
         try:
             return action()
         except OrggraphError as error:
-            return f"error: {error}"
+            # The engines' advice is for the command line; in the shell the switch is given when
+            # the shell starts.
+            return "error: " + str(error).replace(
+                "add --write to allow it", "leave the shell and start it with --write to allow it")
 
     def query(self, text: str, params: dict[str, Any]) -> str | None:
         """Run Cypher text and show its rows in the current format."""
