@@ -53,12 +53,18 @@ def validate(paths: Paths) -> None:
 
     Example: orggraph validate examples/gent.yaml
     """
-    from orggraph.scenarios.apply import load_applied
+    from orggraph.loaders import load
+    from orggraph.loaders.sources import is_scenario_file
 
     problems = []
     for path in paths:
         try:
-            city, scenario = load_applied(path)
+            if is_scenario_file(path):  # scenarios need the scenario machinery: only then
+                from orggraph.scenarios.apply import load_applied
+
+                city, scenario = load_applied(path)
+            else:
+                city, scenario = load(path), None
         except InvalidDataError as error:
             problems.extend(error.problems)
             continue

@@ -39,7 +39,8 @@ from orggraph.loaders.limits import (
     open_brackets,
 )
 
-__all__ = ["CSV_COLUMNS", "DATA_SUFFIXES", "Origin", "RawDataset", "SourceFile", "read_dataset"]
+__all__ = ["CSV_COLUMNS", "DATA_SUFFIXES", "Origin", "RawDataset", "SourceFile", "is_scenario_file",
+           "read_dataset"]
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 #: Columns a CSV unit table may have; ``domains`` holds ids separated by ``;``.
@@ -361,3 +362,21 @@ def _read_csv(source: SourceFile, raw: RawDataset) -> None:
                                         "contain commas."))
         items.append((item, Origin(source, (line,))))
     raw.sections.setdefault("units", []).extend(items)
+
+
+def is_scenario_file(path: Path) -> bool:
+    """Tell whether ``path`` is a scenario file (YAML or JSON saying ``orggraph-scenario/``)
+    rather than a dataset, from the first lines only.
+
+    >>> from orggraph.examples import example_path
+    >>> is_scenario_file(example_path("tiny"))
+    False
+    """
+    if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return False
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            head = handle.read(4000)
+    except OSError:
+        return False
+    return "orggraph-scenario/" in head

@@ -22,31 +22,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from orggraph.errors import InvalidDataError, Problem
-from orggraph.loaders.sources import Origin, SourceFile
+from orggraph.loaders.sources import Origin, SourceFile, is_scenario_file
 from orggraph.loaders.suggest import did_you_mean
 from orggraph.schemas.scenario import CHANGE_TYPES, FORMAT, Scenario
 
 __all__ = ["is_scenario_file", "load_scenario"]
 
 TOP_LEVEL = ("format", "base", "name", "description", "changes")
-
-
-def is_scenario_file(path: Path) -> bool:
-    """Tell whether ``path`` is a scenario file (YAML or JSON saying ``orggraph-scenario/``)
-    rather than a dataset, from the first lines only.
-
-    >>> from orggraph.examples import example_path
-    >>> is_scenario_file(example_path("tiny"))
-    False
-    """
-    if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml", ".json"):
-        return False
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            head = handle.read(4000)
-    except OSError:
-        return False
-    return "orggraph-scenario/" in head
 
 
 def load_scenario(path: Path | str) -> Scenario:
