@@ -50,7 +50,7 @@ class State:
 
 
 def owners(inst: Instance, state: State) -> list[set[str]]:
-    """Return owners(s) of DESIGN §5 for each service class under ``state``."""
+    """Return owners(s) of docs/design.md for each service class under ``state``."""
     held: dict[str, set[str]] = defaultdict(set)
     for h, item in zip(state.holder, inst.items, strict=True):
         held[item.domain].add(h)

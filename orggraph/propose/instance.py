@@ -5,7 +5,7 @@ A portfolio *item* is a (title, domain) pair, the key by which a comparison coun
 move together. A pair held by two members at once cannot be given to one of them without
 changing what the data says, so it stays where it is (``shared``).
 
-Services (DESIGN §5's S) are grouped in *classes* of services with the same cluster, the same
+Services (S of docs/design.md) are grouped in *classes* of services with the same cluster, the same
 covering item domains and the same explicit political lines: such services always have the same
 owners, so the solver counts them together. Services that may move between clusters are classes
 of their own.

@@ -3,8 +3,8 @@
 What it models exactly (integers and booleans, no approximation):
 
 - ``x[k, a]``: item k (a title and domain) is held by member a; each item has one holder;
-- owners(s) of DESIGN §5: a owns s when a steers s or holds an item whose domain equals, or is an
-  ancestor of, a domain of s (an OR over the covering item domains);
+- owners(s) (docs/design.md): a owns s when a steers s or holds an item whose domain equals, or is
+  an ancestor of, a domain of s (an OR over the covering item domains);
 - M[a][c], the services of cluster c that a owns, and its row and column maxima, hence
   Σ_a max_c M, Σ_c max_a M and Σ M; the top-level domains each member holds, their number of
   holders, ``domains_split``; the services owned per member and every |x_i − x_j| of the Gini;
