@@ -11,8 +11,8 @@ They follow from the dataset and are never read back into a :class:`City`:
 - ``is_college`` on people: mayor, alderman or OCMW chair;
 - ``top_domain`` on domains: the ``uid`` of the top-level ancestor (the domain itself at the top);
 - ``OWNS`` relationships from each college member to every service of owners(s)
-  (docs/design.md): the steering and the portfolio domains with their ancestors, computed once here by the Python
-  definition rather than re-derived by every library query.
+  (docs/design.md): the steering and the portfolio domains with their ancestors, computed
+  once here by the Python definition rather than re-derived by every library query.
 
 >>> from orggraph.examples import load_example
 >>> props = derived_properties(load_example("tiny"))
