@@ -24,11 +24,11 @@ import math
 import re
 from typing import Any
 
-__all__ = ["csv_cell", "strict_json", "visible"]
+__all__ = ["CONTROL_CHARACTERS", "csv_cell", "strict_json", "visible"]
 
-# C0 controls except tab and newline, DEL, and the C1 controls (U+0080–U+009F, which some
-# terminals obey like ESC sequences).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0 controls except tab and newline, DEL, and the C1 controls (U+0080–U+009F, which some
+#: terminals obey like ESC sequences): never printed raw, never accepted in a name.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # OWASP, CSV injection: cells starting with these are run as formulas by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,9 +39,9 @@ def visible(text: str) -> str:
     >>> visible("a\\tb\\nc\\x00d\\x9b")
     'a\\tb\\nc\\\\x00d\\\\x9b'
     """
-    if not _CONTROL.search(text):
+    if not CONTROL_CHARACTERS.search(text):
         return text
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def csv_cell(value: Any) -> Any:

@@ -93,9 +93,11 @@ def test_a_file_over_a_size_limit_is_refused_before_reading(limit, words, write,
 
 
 def test_tree_shape_counts_every_use_of_an_alias():
-    """Hand count: the root mapping, two uses of a 2-item list (1 + 2 each), one scalar."""
+    """Hand count: the root mapping, two uses of a 2-item list (1 + 2 each), one scalar; two
+    containers written (the mapping and the list)."""
     shared = ["p", "q"]
-    assert limits.tree_shape({"a": shared, "b": shared, "c": 1}) == limits.Shape(2, 1 + 1 + 3 + 3)
+    assert limits.tree_shape({"a": shared, "b": shared, "c": 1}) == limits.Shape(2, 1 + 1 + 3 + 3,
+                                                                                 2)
 
 
 def test_excerpt_never_builds_the_whole_text():

@@ -17,7 +17,11 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Engine", "Result", "WriteUnit"]
+__all__ = ["DEFAULT_TIMEOUT", "Engine", "Result", "WriteUnit"]
+
+#: Seconds an engine waits for a server to connect or to answer before giving up (exit 3); the
+#: environment variable ORGGRAPH_TIMEOUT sets another (see orggraph.engines.connect).
+DEFAULT_TIMEOUT = 30.0
 
 
 @dataclass

@@ -17,14 +17,10 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from orggraph.engines.address import hide_secrets, mask_uri
-from orggraph.engines.base import Engine
+from orggraph.engines.base import DEFAULT_TIMEOUT, Engine
 from orggraph.errors import UsageError
 
 __all__ = ["FALKORDB_SCHEMES", "NEO4J_SCHEMES", "Settings", "UsageError", "connect", "mask_uri"]
-
-#: Seconds to wait for a server to connect or to answer before giving up (exit 3); the
-#: environment variable ORGGRAPH_TIMEOUT sets another.
-DEFAULT_TIMEOUT = 30.0
 
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 FALKORDB_SCHEMES = frozenset({"falkordb", "falkor", "redis"})

@@ -20,7 +20,7 @@ from typing import Any
 import redis
 from falkordb import FalkorDB
 
-from orggraph.engines.base import Engine, Result, WriteUnit
+from orggraph.engines.base import DEFAULT_TIMEOUT, Engine, Result, WriteUnit
 from orggraph.engines.push_lock import PushLock
 from orggraph.engines.schema import falkordb_schema
 from orggraph.errors import BackendUnavailable, QueryError
@@ -64,7 +64,7 @@ class FalkorDBEngine(Engine):
 
     def __init__(self, host: str = "127.0.0.1", port: int = 6379, *,
                  username: str | None = None, password: str | None = None,
-                 graph: str | None = None, timeout: float = 30.0,
+                 graph: str | None = None, timeout: float = DEFAULT_TIMEOUT,
                  unix_socket_path: str | None = None):
         self.graph = graph or DEFAULT_GRAPH
         self.location = f"the local engine ({unix_socket_path})" if unix_socket_path \

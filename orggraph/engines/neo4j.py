@@ -15,7 +15,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from orggraph.engines.address import hide_secrets, mask_uri
-from orggraph.engines.base import Engine, Result, WriteUnit
+from orggraph.engines.base import DEFAULT_TIMEOUT, Engine, Result, WriteUnit
 from orggraph.engines.schema import neo4j_schema
 from orggraph.errors import BackendUnavailable, QueryError, UsageError
 
@@ -51,7 +51,7 @@ class Neo4jEngine(Engine):
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None, *,
                  database: str | None = None, driver: neo4j.Driver | None = None,
-                 timeout: float = 5.0):
+                 timeout: float = DEFAULT_TIMEOUT):
         self.location = mask_uri(uri)
         self.database = database
         auth = (user or "neo4j", password or "") if (user or password) else None

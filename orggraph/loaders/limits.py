@@ -7,7 +7,7 @@ number cannot be turned into an integer. Each limit below becomes a located prob
 limit, instead of a traceback, a hang or gigabytes of memory.
 
 >>> tree_shape({"units": [{"id": "a"}, {"id": "b"}]})
-Shape(depth=3, entries=6)
+Shape(depth=3, entries=6, containers=4)
 >>> shared = ["x"] * 3
 >>> tree_shape({"a": shared, "b": shared}).entries     # an alias counts each time it is used
 9
@@ -44,10 +44,12 @@ EXCERPT_CHARS = 80
 
 
 class Shape(NamedTuple):
-    """How deep a parsed document nests and how many entries it holds once aliases expand."""
+    """How deep a parsed document nests, how many entries it holds once aliases expand, and how
+    many distinct mappings and lists it is written with."""
 
     depth: int
     entries: int
+    containers: int = 0
 
 
 def max_entries(unique: int) -> int:
@@ -84,8 +86,8 @@ def tree_shape(value: Any) -> Shape:
         scalars = len(node) - len(children)
         memo[id(node)] = Shape(depth, 1 + scalars + sum(memo[id(c)].entries for c in children))
     if not isinstance(value, dict | list):
-        return Shape(0, 1)
-    return memo[id(value)]
+        return Shape(0, 1, 0)
+    return memo[id(value)]._replace(containers=len(memo))
 
 
 def check_shape(value: Any) -> str | None:
@@ -103,23 +105,12 @@ def check_shape(value: Any) -> str | None:
     if shape.depth > MAX_DEPTH:
         return (f"nests {shape.depth} levels deep; orggraph reads at most {MAX_DEPTH} "
                 "(a dataset needs about six).")
-    unique = _unique_containers(value)
+    unique = shape.containers
     if shape.entries > max_entries(unique):
         return (f"expands to {shape.entries:,} entries through YAML aliases (`*name`) from "
                 f"{unique:,} written ones; orggraph refuses more than {max_entries(unique):,}. "
                 "Write the repeated parts out or remove the aliases.")
     return None
-
-
-def _unique_containers(value: Any) -> int:
-    seen: set[int] = set()
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict | list) and id(node) not in seen:
-            seen.add(id(node))
-            stack.extend(node.values() if isinstance(node, dict) else node)
-    return len(seen)
 
 
 def excerpt(value: Any, limit: int = EXCERPT_CHARS) -> str:

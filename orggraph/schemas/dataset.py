@@ -13,13 +13,13 @@ Examples
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from orggraph.literal import CONTROL_CHARACTERS
 from orggraph.schemas import enums
 
 __all__ = [
@@ -55,11 +55,8 @@ Id = Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS,
 """An entity id: no spaces or control characters, no ``:`` or ``@`` (they separate parts of a
 graph ``uid``), at most 200 characters."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _no_control_characters(text: str) -> str:
-    found = _CONTROL.search(text)
+    found = CONTROL_CHARACTERS.search(text)
     if found:
         raise PydanticCustomError(
             "control_character", "holds the control character U+{code} at position {at}",
