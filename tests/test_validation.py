@@ -187,3 +187,14 @@ def test_a_problem_names_the_entity_it_is_about(write):
         orggraph.load(path)
     (problem,) = caught.value.problems
     assert (problem.section, problem.entity, problem.line) == ("units", "dienst-x", 5)
+
+
+def test_a_mistyped_root_is_one_problem_not_a_missing_root(write):
+    """The root refused for its kind is reported once; 'no units' or 'no root' would mislead."""
+    path = write("city.yaml", "format: orggraph/1\ncity: {id: x, name: X}\nunits:\n"
+                 "- {id: r, name: R, kind: organisatio}\n- {id: s, name: S, kind: dienst, "
+                 "parent: r}\n")
+    with pytest.raises(InvalidDataError) as caught:
+        orggraph.load(path)
+    assert [p.line for p in caught.value.problems] == [4]
+    assert "is not a known kind" in caught.value.problems[0].message

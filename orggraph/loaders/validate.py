@@ -155,6 +155,11 @@ def _check_tree(models: list[tuple[Any, Origin]], section: str) -> Iterator[Prob
 
 
 def _check_root(units: list[tuple[Unit, Origin]], raw: RawDataset) -> Iterator[Problem]:
+    # A unit refused by the models has its own problem already; the root it may be is not
+    # missing, only mistyped, so saying "no units" or "no root" would send the reader astray.
+    if len(units) < len(raw.sections.get("units", [])) and not any(
+            u.kind == enums.UnitKind.organisation for u, _ in units):
+        return
     if not units:
         if "units" in raw.sections or raw.city:
             origin = raw.city[1] if raw.city else Origin(None)
