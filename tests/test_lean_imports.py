@@ -1,7 +1,7 @@
 """The paths people run most load only the libraries their output needs.
 
 Each check runs in a fresh interpreter, the only place where "what got imported" is meaningful.
-The heavy libraries named here cost from a tenth of a second (networkx) to half a second (pandas,
+The libraries named here cost from a few hundredths of a second (rich) to half a second (pandas,
 matplotlib.pyplot) at every start; these paths have no use for them.
 """
 
@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-HEAVY = ("pandas", "matplotlib", "numpy", "networkx", "numba", "rdflib", "ortools")
+HEAVY = ("pandas", "matplotlib", "numpy", "networkx", "numba", "rdflib", "ortools", "rich")
 
 
 def _imported_after(code: str) -> list[str]:
