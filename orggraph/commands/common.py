@@ -138,9 +138,9 @@ class Printer:
         """Print as :meth:`rich.console.Console.print` does (same words, same line ends)."""
         if not options and all(isinstance(o, str | Styled) for o in objects) and self._plain():
             text = " ".join(o.plain if isinstance(o, Styled) else visible(o) for o in objects)
-            # rich expands tabs to 8 columns, line by line; so does str.expandtabs.
-            self.file.write(text.expandtabs(8) + "\n")
-            return
+            if "\t" not in text:  # rich expands tabs by the width of what precedes them
+                self.file.write(text + "\n")
+                return
         self.console.print(*objects, **options)
 
     def __getattr__(self, name: str) -> Any:
