@@ -21,6 +21,7 @@ import redis
 from falkordb import FalkorDB
 
 from orggraph.engines.base import DEFAULT_TIMEOUT, Engine, Result, WriteUnit
+from orggraph.engines.params_text import params_header
 from orggraph.engines.push_lock import PushLock
 from orggraph.engines.schema import falkordb_schema
 from orggraph.errors import BackendUnavailable, QueryError
@@ -94,9 +95,10 @@ class FalkorDBEngine(Engine):
     def _query(self, graph: str, query: str, params: Mapping[str, Any] | None,
                *, write: bool) -> Result:
         g = self._db.select_graph(graph)
+        # The parameters travel as literals in a header the server reads apart from the query.
+        text = params_header(params or {}) + query
         try:
-            answer = g.query(query, dict(params or {})) if write else \
-                g.ro_query(query, dict(params or {}))
+            answer = g.query(text) if write else g.ro_query(text)
         except (redis.ConnectionError, redis.TimeoutError, redis.AuthenticationError) as error:
             raise self._unreachable(error) from None
         except redis.ResponseError as error:

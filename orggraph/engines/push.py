@@ -42,17 +42,24 @@ class PushSummary:
 
 def plan(city: City, scenario: str | None = None) -> tuple[list[Statement], list[Statement]]:
     """Return the node statements and the relationship statements that write ``city``."""
+    from orggraph.core import Core
     from orggraph.engines.derived import derived_properties, owns_rows
     from orggraph.engines.statements import (
         node_statements,
         owns_statement,
         relationship_statements,
     )
-    from orggraph.loaders.graph import to_networkx
+    from orggraph.loaders.gcpause import gc_paused
+    from orggraph.loaders.graph import graph_parts
 
-    g = to_networkx(city, scenario=scenario)
-    return (node_statements(g, derived_properties(city, scenario)),
-            [*relationship_statements(g), owns_statement(owns_rows(city, scenario))])
+    # Hundreds of thousands of row dicts and no reference cycles: the collector's passes over
+    # them would cost more than building them.
+    with gc_paused():
+        nodes, edges = graph_parts(city, scenario)
+        core = Core(city)
+        return (node_statements(nodes, derived_properties(city, scenario, core)),
+                [*relationship_statements(nodes, edges),
+                 owns_statement(owns_rows(city, scenario, core))])
 
 
 def push(engine: Engine, city: City, scenario: str | None = None, *,

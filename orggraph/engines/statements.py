@@ -1,14 +1,17 @@
 """The write statements of a push, shared by Neo4j and FalkorDB.
 
-Built from the graph of :func:`orggraph.loaders.graph.to_networkx`: nodes are grouped by their set
-of labels and relationships by (type, source label, target label), and each group becomes one
+Built from the nodes and edges of :func:`orggraph.loaders.graph.graph_parts` (those of
+:func:`orggraph.loaders.graph.to_networkx`, without building the graph): nodes are grouped by their
+set of labels and relationships by (type, source label, target label), and each group becomes one
 statement ``UNWIND $rows AS row ...`` run in batches. Only labels and relationship types from the
 allow-lists below are ever put into the query text; every value (names, titles, ids) travels as a
 parameter.
 
-Nodes are MERGEd on their primary label and ``uid``. Relationships are CREATEd: a push first
-deletes the city's (or scenario's) previous subgraph, so none of them exists yet, and MERGE would
-wrongly fold two portfolio items of one person with the same domain into one.
+Nodes and relationships are CREATEd: a push first deletes the city's (or scenario's) previous
+subgraph (or starts from an empty graph), so none of them exists yet; the uniqueness constraint on
+``uid`` refuses a node written twice, and MERGE would wrongly fold two portfolio items of one person
+with the same domain into one relationship. Relationships find their ends by primary label and
+``uid``, which the schema indexes.
 
 >>> delete_statement()[:40]
 'MATCH (n) WHERE n.city = $city AND coale'
@@ -16,11 +19,9 @@ wrongly fold two portfolio items of one person with the same domain into one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-import networkx as nx
 
 from orggraph.engines.schema import PRIMARY_LABELS
 from orggraph.loaders.graph import label_of_kind
@@ -90,27 +91,38 @@ def _label_text(labels: set[str]) -> str:
     return ":".join([primary, *sorted(labels - {primary})])
 
 
-def _clean(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: (list(v) if isinstance(v, tuple | set) else v)
-            for k, v in props.items() if v is not None and k != "labels"}
+Nodes = Mapping[str, Mapping[str, Any]]
+Edges = Iterable[tuple[str, str, Mapping[str, Any]]]
 
 
-def node_statements(g: nx.MultiDiGraph, extra: dict[str, dict[str, Any]]) -> list[Statement]:
-    """Return one MERGE statement per set of labels, with a row per node.
+def node_statements(nodes: Nodes, extra: Mapping[str, Mapping[str, Any]]) -> list[Statement]:
+    """Return one CREATE statement per set of labels, with a row per node.
 
-    ``extra`` maps a node uid to derived properties to write too; every node gets ``seq``.
+    ``nodes`` maps each uid to its attributes, in order (as :func:`graph_parts` gives them);
+    ``extra`` maps a uid to derived properties to write too; every node gets ``seq``.
+
+    >>> [s.query for s in node_statements({"c:x": {"labels": {"City"}, "name": "X"}}, {})]
+    ['UNWIND $rows AS row CREATE (n:City {uid: row.uid}) SET n += row.props']
     """
-    groups: dict[str, Statement] = {}
-    for seq, (node, data) in enumerate(g.nodes(data=True)):
-        labels = set(data["labels"])
-        text = _label_text(labels)
-        # All labels go into the MERGE pattern: adding labels afterwards with SET is several
-        # times slower on FalkorDB, and no node of the city exists any more to be matched.
-        statement = groups.setdefault(text, Statement(
-            f"UNWIND $rows AS row MERGE (n:{text} {{uid: row.uid}}) SET n += row.props"))
-        props = _clean(data) | extra.get(node, {}) | {"seq": seq}
-        statement.rows.append({"uid": node, "props": props})
-    return list(groups.values())
+    groups: dict[frozenset[str], list[dict[str, Any]]] = {}
+    texts: dict[frozenset[str], str] = {}
+    no_extra: Mapping[str, Any] = {}
+    for seq, (node, data) in enumerate(nodes.items()):
+        labels = frozenset(data["labels"])
+        rows = groups.get(labels)
+        if rows is None:
+            texts[labels] = _label_text(set(labels))
+            rows = groups[labels] = []
+        props = dict(data)  # the graph's attributes hold no None (it means "absent")
+        del props["labels"]
+        props.update(extra.get(node, no_extra))
+        props["seq"] = seq
+        rows.append({"uid": node, "props": props})
+    # All labels go into the CREATE pattern: adding labels afterwards with SET is several times
+    # slower on FalkorDB. CREATE, not MERGE: the push deleted the city's previous nodes first (or
+    # writes a fresh graph), and the uniqueness constraint on uid refuses a duplicate.
+    return [Statement(f"UNWIND $rows AS row CREATE (n:{texts[key]} {{uid: row.uid}}) "
+                      "SET n += row.props", rows) for key, rows in groups.items()]
 
 
 def owns_statement(rows: list[dict[str, str]]) -> Statement:
@@ -123,22 +135,41 @@ def owns_statement(rows: list[dict[str, str]]) -> Statement:
                      "MATCH (s:Unit {uid: row.target}) CREATE (a)-[:OWNS]->(s)", list(rows))
 
 
-def relationship_statements(g: nx.MultiDiGraph) -> list[Statement]:
-    """Return one CREATE statement per (type, source label, target label)."""
-    primary = {node: _primary(labels) for node, labels in g.nodes(data="labels")}
-    groups: dict[tuple[str, str, str], Statement] = {}
-    for seq, (source, target, data) in enumerate(g.edges(data=True)):
+def relationship_statements(nodes: Nodes, edges: Edges) -> list[Statement]:
+    """Return one CREATE statement per (type, source label, target label), rows in edge order.
+
+    >>> nodes = {"c:a": {"labels": {"Unit"}}, "c:b": {"labels": {"Unit"}}}
+    >>> (statement,) = relationship_statements(nodes, [("c:a", "c:b", {"type": "PART_OF"})])
+    >>> statement.query[-46:]
+    'CREATE (a)-[r:PART_OF]->(b) SET r += row.props'
+    >>> statement.rows
+    [{'source': 'c:a', 'target': 'c:b', 'props': {'seq': 0}}]
+    """
+    primary: dict[str, str] = {}
+    by_labels: dict[frozenset[str], str] = {}
+    for node, data in nodes.items():
+        labels = frozenset(data["labels"])
+        found = by_labels.get(labels)
+        if found is None:
+            found = by_labels[labels] = _primary(set(labels))
+        primary[node] = found
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for seq, (source, target, data) in enumerate(edges):
         kind = data["type"]
+        if source not in primary or target not in primary:
+            raise ValueError(f"a relationship {kind} joins {source} and {target}, "
+                             "and one of them is not a node")
         key = (kind, primary[source], primary[target])
-        statement = groups.get(key)
-        if statement is None:
+        rows = groups.get(key)
+        if rows is None:
             if kind not in _ALLOWED_TYPES:
                 raise ValueError(f"relationship type not allowed in a statement: {kind}")
-            statement = groups[key] = Statement(
-                f"UNWIND $rows AS row MATCH (a:{key[1]} {{uid: row.source}}) "
-                f"MATCH (b:{key[2]} {{uid: row.target}}) "
-                f"CREATE (a)-[r:{kind}]->(b) SET r += row.props")
-        props = {k: v for k, v in data.items() if k != "type" and v is not None}
+            rows = groups[key] = []
+        props = dict(data)
+        del props["type"]
         props["seq"] = seq
-        statement.rows.append({"source": source, "target": target, "props": props})
-    return list(groups.values())
+        rows.append({"source": source, "target": target, "props": props})
+    return [Statement(f"UNWIND $rows AS row MATCH (a:{source} {{uid: row.source}}) "
+                      f"MATCH (b:{target} {{uid: row.target}}) "
+                      f"CREATE (a)-[r:{kind}]->(b) SET r += row.props", rows)
+            for (kind, source, target), rows in groups.items()]
