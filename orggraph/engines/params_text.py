@@ -55,11 +55,12 @@ def value_text(value: Any) -> str:
         text = _encode(value)
     except (TypeError, ValueError):
         return stringify_param_value(value)
-    if _OTHER_ESCAPE.search(text):
+    if "\\" in text and _OTHER_ESCAPE.search(text):
         return stringify_param_value(value)
-    text = _IDENTIFIER_KEY.sub(r"\1`\2`:", text)
-    if _OTHER_KEY.search(text):
-        return stringify_param_value(value)
+    if "{" in text:  # any map (a push's rows are lists: they skip this)
+        text = _IDENTIFIER_KEY.sub(r"\1`\2`:", text)
+        if _OTHER_KEY.search(text):
+            return stringify_param_value(value)
     return text
 
 

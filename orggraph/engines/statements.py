@@ -19,6 +19,7 @@ with the same domain into one relationship. Relationships find their ends by pri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,7 @@ RELATIONSHIP_TYPES = ("PART_OF", "OF", "WORKS_ON", "LEADS", "CONTRIBUTES_TO", "A
                       "MEMBER_OF", "SPONSORS")
 _ALLOWED_LABELS = frozenset(PRIMARY_LABELS) | frozenset(KIND_LABELS)
 _ALLOWED_TYPES = frozenset(RELATIONSHIP_TYPES)
+_PROPERTY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _SCOPE = "n.city = $city AND coalesce(n.scenario, '') = $scenario"
 
 
@@ -54,9 +56,9 @@ class Statement:
     """One parameterised statement and the rows it is run with, ``$rows`` a batch at a time."""
 
     query: str
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[Any] = field(default_factory=list)
 
-    def batches(self, size: int) -> Iterator[list[dict[str, Any]]]:
+    def batches(self, size: int) -> Iterator[list[Any]]:
         """Yield the rows in slices of at most ``size``."""
         for start in range(0, len(self.rows), size):
             yield self.rows[start:start + size]
@@ -95,55 +97,84 @@ Nodes = Mapping[str, Mapping[str, Any]]
 Edges = Iterable[tuple[str, str, Mapping[str, Any]]]
 
 
+def _properties_text(keys: Iterable[str], first: int) -> str:
+    """Return ``{k: row[first], ...}``: property names from the graph's own schema, never data
+    (checked), the values read by position from the row."""
+    parts = []
+    for i, key in enumerate(keys, start=first):
+        if not _PROPERTY.match(key):
+            raise ValueError(f"property name not allowed in a statement: {key!r}")
+        parts.append(f"{key}: row[{i}]")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _as_lists(dicts: list[dict[str, Any]], keys: Iterable[str]) -> list[list[Any]]:
+    """One list per dict, its values in the order of ``keys`` (None where it has none)."""
+    order = list(keys)
+    return [[d.get(k) for k in order] for d in dicts]
+
+
 def node_statements(nodes: Nodes, extra: Mapping[str, Mapping[str, Any]]) -> list[Statement]:
     """Return one CREATE statement per set of labels, with a row per node.
 
     ``nodes`` maps each uid to its attributes, in order (as :func:`graph_parts` gives them);
-    ``extra`` maps a uid to derived properties to write too; every node gets ``seq``.
+    ``extra`` maps a uid to derived properties to write too; every node gets ``seq``. A row is
+    the list of the node's property values, in the order of the statement's property map; a
+    property the node has not is null there, which CREATE does not store.
 
-    >>> [s.query for s in node_statements({"c:x": {"labels": {"City"}, "name": "X"}}, {})]
-    ['UNWIND $rows AS row CREATE (n:City {uid: row.uid}) SET n += row.props']
+    >>> (city,) = node_statements({"c:x": {"labels": {"City"}, "uid": "c:x", "name": "X"}}, {})
+    >>> city.query
+    'UNWIND $rows AS row CREATE (n:City {uid: row[0], name: row[1], seq: row[2]})'
+    >>> city.rows
+    [['c:x', 'X', 0]]
     """
     groups: dict[frozenset[str], list[dict[str, Any]]] = {}
-    texts: dict[frozenset[str], str] = {}
+    keys: dict[frozenset[str], dict[str, None]] = {}
     no_extra: Mapping[str, Any] = {}
     for seq, (node, data) in enumerate(nodes.items()):
         labels = frozenset(data["labels"])
-        rows = groups.get(labels)
-        if rows is None:
-            texts[labels] = _label_text(set(labels))
-            rows = groups[labels] = []
+        group = groups.get(labels)
+        if group is None:
+            group = groups[labels] = []
+            keys[labels] = {}
         props = dict(data)  # the graph's attributes hold no None (it means "absent")
         del props["labels"]
         props.update(extra.get(node, no_extra))
         props["seq"] = seq
-        rows.append({"uid": node, "props": props})
-    # All labels go into the CREATE pattern: adding labels afterwards with SET is several times
-    # slower on FalkorDB. CREATE, not MERGE: the push deleted the city's previous nodes first (or
-    # writes a fresh graph), and the uniqueness constraint on uid refuses a duplicate.
-    return [Statement(f"UNWIND $rows AS row CREATE (n:{texts[key]} {{uid: row.uid}}) "
-                      "SET n += row.props", rows) for key, rows in groups.items()]
+        group.append(props)
+        keys[labels].update(dict.fromkeys(props))
+    # All labels and properties go into the CREATE pattern: adding labels afterwards with SET is
+    # several times slower on FalkorDB, and positions in a list cost the server less to read than
+    # a map per row. CREATE, not MERGE: the push deleted the city's previous nodes first (or
+    # writes a fresh graph), and the uniqueness constraint on uid refuses a node written twice.
+    return [Statement(f"UNWIND $rows AS row CREATE (n:{_label_text(set(labels))} "
+                      f"{_properties_text(keys[labels], 0)})", _as_lists(group, keys[labels]))
+            for labels, group in groups.items()]
 
 
 def owns_statement(rows: list[dict[str, str]]) -> Statement:
     """Return the statement writing the derived ``OWNS`` relationships (member → service).
 
-    >>> owns_statement([]).query[:50]
-    'UNWIND $rows AS row MATCH (a:Person {uid: row.sour'
+    >>> owns_statement([{"source": "c:a", "target": "c:s"}]).rows
+    [['c:a', 'c:s']]
     """
-    return Statement("UNWIND $rows AS row MATCH (a:Person {uid: row.source}) "
-                     "MATCH (s:Unit {uid: row.target}) CREATE (a)-[:OWNS]->(s)", list(rows))
+    return Statement("UNWIND $rows AS row MATCH (a:Person {uid: row[0]}) "
+                     "MATCH (s:Unit {uid: row[1]}) CREATE (a)-[:OWNS]->(s)",
+                     [[row["source"], row["target"]] for row in rows])
 
 
 def relationship_statements(nodes: Nodes, edges: Edges) -> list[Statement]:
     """Return one CREATE statement per (type, source label, target label), rows in edge order.
 
+    A row is ``[source uid, target uid, *property values]``, the properties (``seq`` among them)
+    in the order of the statement's property map.
+
     >>> nodes = {"c:a": {"labels": {"Unit"}}, "c:b": {"labels": {"Unit"}}}
     >>> (statement,) = relationship_statements(nodes, [("c:a", "c:b", {"type": "PART_OF"})])
-    >>> statement.query[-46:]
-    'CREATE (a)-[r:PART_OF]->(b) SET r += row.props'
+    >>> statement.query[-41:]
+    'CREATE (a)-[r:PART_OF {seq: row[2]}]->(b)'
     >>> statement.rows
-    [{'source': 'c:a', 'target': 'c:b', 'props': {'seq': 0}}]
+    [['c:a', 'c:b', 0]]
     """
     primary: dict[str, str] = {}
     by_labels: dict[frozenset[str], str] = {}
@@ -153,23 +184,32 @@ def relationship_statements(nodes: Nodes, edges: Edges) -> list[Statement]:
         if found is None:
             found = by_labels[labels] = _primary(set(labels))
         primary[node] = found
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, str, str], list[tuple[str, str, Mapping[str, Any], int]]] = {}
+    keys: dict[tuple[str, str, str], dict[str, None]] = {}
     for seq, (source, target, data) in enumerate(edges):
         kind = data["type"]
         if source not in primary or target not in primary:
             raise ValueError(f"a relationship {kind} joins {source} and {target}, "
                              "and one of them is not a node")
         key = (kind, primary[source], primary[target])
-        rows = groups.get(key)
-        if rows is None:
+        group = groups.get(key)
+        if group is None:
             if kind not in _ALLOWED_TYPES:
                 raise ValueError(f"relationship type not allowed in a statement: {kind}")
-            rows = groups[key] = []
-        props = dict(data)
-        del props["type"]
-        props["seq"] = seq
-        rows.append({"source": source, "target": target, "props": props})
-    return [Statement(f"UNWIND $rows AS row MATCH (a:{source} {{uid: row.source}}) "
-                      f"MATCH (b:{target} {{uid: row.target}}) "
-                      f"CREATE (a)-[r:{kind}]->(b) SET r += row.props", rows)
-            for (kind, source, target), rows in groups.items()]
+            group = groups[key] = []
+            keys[key] = {}
+        group.append((source, target, data, seq))
+        if len(data) > 1:  # more than its type
+            keys[key].update(dict.fromkeys(data))
+    statements = []
+    for key, group in groups.items():
+        kind, source_label, target_label = key
+        order = [k for k in keys[key] if k != "type"]
+        rows = [[source, target, *[data.get(k) for k in order], seq]
+                for source, target, data, seq in group] if order else \
+            [[source, target, seq] for source, target, _, seq in group]
+        statements.append(Statement(
+            f"UNWIND $rows AS row MATCH (a:{source_label} {{uid: row[0]}}) "
+            f"MATCH (b:{target_label} {{uid: row[1]}}) "
+            f"CREATE (a)-[r:{kind} {_properties_text([*order, 'seq'], 2)}]->(b)", rows))
+    return statements
