@@ -12,7 +12,7 @@ client transactions, with a copy of the graph renamed over the original (docs/de
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +45,13 @@ class WriteUnit(ABC):
     @abstractmethod
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
         """Run one write statement in the unit."""
+
+    def run_batches(self, query: str, batches: Iterable[Sequence[Any]]) -> Iterator[int]:
+        """Run ``query`` once per batch, with the batch as ``$rows``; yield each batch's size
+        when it is written (an engine may send the next batch before the server is done)."""
+        for batch in batches:
+            self.run(query, {"rows": batch})
+            yield len(batch)
 
 
 class Engine(ABC):

@@ -13,7 +13,8 @@ Read-only queries go through ``GRAPH.RO_QUERY``, which the server refuses for an
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -51,6 +52,39 @@ class _Unit(WriteUnit):
         result = self._engine._query(self._graph, query, params, write=True)
         self._lock.renew()
         return result
+
+    def run_batches(self, query: str, batches: Iterable[Sequence[Any]]) -> Iterator[int]:
+        """Send each batch before reading the answer to the one before: the server runs a
+        connection's queries in turn, and the next one is written while it works."""
+        engine = self._engine
+        pool = engine._redis.connection_pool
+        # A connection of its own, with the pool's settings: it may hold an unread answer.
+        connection = pool.connection_class(**pool.connection_kwargs)
+        pending: deque[int] = deque()
+        try:
+            for batch in batches:
+                connection.send_command("GRAPH.QUERY", self._graph,
+                                        params_header({"rows": batch}) + query, "--compact")
+                pending.append(len(batch))
+                if len(pending) > 1:
+                    self._answer(connection, query)
+                    yield pending.popleft()
+            while pending:
+                self._answer(connection, query)
+                yield pending.popleft()
+        except (redis.ConnectionError, redis.TimeoutError, redis.AuthenticationError) as error:
+            raise engine._unreachable(error) from None
+        finally:
+            connection.disconnect()
+
+    def _answer(self, connection: redis.connection.AbstractConnection, query: str) -> None:
+        try:
+            answer = connection.read_response()
+        except redis.ResponseError as error:
+            raise QueryError(f"{_message(error)}\nin the query:\n{query}") from None
+        if isinstance(answer, list) and answer and isinstance(answer[-1], redis.ResponseError):
+            raise QueryError(f"{_message(answer[-1])}\nin the query:\n{query}")
+        self._lock.renew()
 
 
 class FalkorDBEngine(Engine):

@@ -79,9 +79,8 @@ def push(engine: Engine, city: City, scenario: str | None = None, *,
     with engine.write_unit() as unit:
         unit.run(delete_statement(), scope_params(city.id, scenario))
         for statement in nodes + relationships:
-            for batch in statement.batches(batch_size):
-                unit.run(statement.query, {"rows": batch})
-                done += len(batch)
+            for written in unit.run_batches(statement.query, statement.batches(batch_size)):
+                done += written
                 if progress is not None:
                     progress(done, total)
     return PushSummary(city=city.id, scenario=scenario,
