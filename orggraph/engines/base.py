@@ -70,8 +70,13 @@ class Engine(ABC):
         """Run a query; read-only (the engine refuses changes) unless ``write`` is true."""
 
     @abstractmethod
-    def write_unit(self) -> AbstractContextManager[WriteUnit]:
-        """Open a unit whose statements all take effect on a normal exit, and none on an error."""
+    def write_unit(self, replace: Mapping[str, str] | None = None
+                   ) -> AbstractContextManager[WriteUnit]:
+        """Open a unit whose statements all take effect on a normal exit, and none on an error.
+
+        ``replace`` (the parameters of :func:`orggraph.engines.statements.scope_params`) makes
+        the unit start by removing that city's or scenario's subgraph, as its first statement.
+        """
 
     @abstractmethod
     def ensure_schema(self) -> None:

@@ -174,27 +174,37 @@ class FalkorDBEngine(Engine):
                                      f"{_message(error)}") from None
 
     @contextmanager
-    def write_unit(self) -> Iterator[WriteUnit]:
+    def write_unit(self, replace: Mapping[str, str] | None = None) -> Iterator[WriteUnit]:
         """Write to a copy of the graph and rename it over the original when all went well.
 
-        Holds the server's push lock throughout, so that concurrent pushes take turns.
+        Holds the server's push lock throughout, so that concurrent pushes take turns. When the
+        graph holds nothing but the subgraph ``replace`` selects and orggraph's own indexes and
+        constraints, the copy starts empty instead: copying what is then deleted at once is
+        most of the time of pushing a city again.
         """
         try:
             lock = PushLock(self._redis, self.location)
             with lock.held():
                 self._drop_stale_copies()
-                yield from self._write_copy(lock)
+                yield from self._write_copy(lock, replace)
         except (redis.ConnectionError, redis.TimeoutError) as error:
             raise self._unreachable(error) from None
 
-    def _write_copy(self, lock: PushLock) -> Iterator[WriteUnit]:
+    def _write_copy(self, lock: PushLock, replace: Mapping[str, str] | None
+                    ) -> Iterator[WriteUnit]:
         temp = f"{self.graph}{_TEMP_MARK}{uuid.uuid4().hex[:12]}"
-        if self.exists():
+        copied = self.exists() and not (replace is not None and self._only(replace))
+        if copied:
             self._command("GRAPH.COPY", self.graph, temp)
         else:
             self.ensure_schema(temp)
         try:
-            yield _Unit(self, temp, lock)
+            unit = _Unit(self, temp, lock)
+            if copied and replace is not None:
+                from orggraph.engines.statements import delete_statement  # needs the loaders
+
+                unit.run(delete_statement(), replace)
+            yield unit
         except BaseException:
             self._drop(temp)
             raise
@@ -203,6 +213,24 @@ class FalkorDBEngine(Engine):
         except BaseException:
             self._drop(temp)
             raise
+
+    def _only(self, scope: Mapping[str, str]) -> bool:
+        """Whether the graph holds only the nodes of ``scope`` and orggraph's own schema."""
+        from orggraph.engines.statements import outside_statement  # needs the loaders
+
+        if self._query(self.graph, outside_statement(), scope, write=False).rows:
+            return False
+        ours = {(label, ("uid",)) for label, _ in falkordb_schema()}
+        indexes = self._query(self.graph, "CALL db.indexes() YIELD label, properties, types, "
+                              "entitytype RETURN label, properties, types, entitytype",
+                              None, write=True).rows
+        constraints = self._query(self.graph, "CALL db.constraints() YIELD type, label, "
+                                  "properties, entitytype RETURN type, label, properties, "
+                                  "entitytype", None, write=True).rows
+        return all((label, tuple(props)) in ours and dict(types) == {"uid": ["RANGE"]}
+                   and kind == "NODE" for label, props, types, kind in indexes) and \
+            all(kind == "UNIQUE" and (label, tuple(props)) in ours and entity == "NODE"
+                for kind, label, props, entity in constraints)
 
     def _drop_stale_copies(self) -> None:
         """Drop the copies that killed pushes left (only called while holding the push lock, so

@@ -68,7 +68,7 @@ def push(engine: Engine, city: City, scenario: str | None = None, *,
 
     ``progress(done, total)`` is called after every batch with counts of rows written.
     """
-    from orggraph.engines.statements import delete_statement, scope_params
+    from orggraph.engines.statements import scope_params
 
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -76,8 +76,7 @@ def push(engine: Engine, city: City, scenario: str | None = None, *,
     total = sum(len(s.rows) for s in nodes + relationships)
     done = 0
     engine.ensure_schema()
-    with engine.write_unit() as unit:
-        unit.run(delete_statement(), scope_params(city.id, scenario))
+    with engine.write_unit(replace=scope_params(city.id, scenario)) as unit:
         for statement in nodes + relationships:
             for written in unit.run_batches(statement.query, statement.batches(batch_size)):
                 done += written

@@ -34,6 +34,7 @@ __all__ = [
     "Statement",
     "delete_statement",
     "node_statements",
+    "outside_statement",
     "owns_statement",
     "relationship_statements",
     "scope_params",
@@ -76,6 +77,11 @@ def scope_params(city: str, scenario: str | None) -> dict[str, str]:
 def delete_statement() -> str:
     """Return the statement deleting every node (and its relationships) of one city or scenario."""
     return f"MATCH (n) WHERE {_SCOPE} DETACH DELETE n"
+
+
+def outside_statement() -> str:
+    """Return the statement finding a node that is not of one city or scenario (one at most)."""
+    return f"MATCH (n) WHERE NOT ({_SCOPE}) RETURN n.uid AS uid LIMIT 1"
 
 
 def _primary(labels: set[str]) -> str:
