@@ -3,9 +3,9 @@
 Built from the nodes and edges of :func:`orggraph.loaders.graph.graph_parts` (those of
 :func:`orggraph.loaders.graph.to_networkx`, without building the graph): nodes are grouped by their
 set of labels and relationships by (type, source label, target label), and each group becomes one
-statement ``UNWIND $rows AS row ...`` run in batches. Only labels and relationship types from the
-allow-lists below are ever put into the query text; every value (names, titles, ids) travels as a
-parameter.
+statement ``UNWIND $rows AS row ...`` run in batches. Only labels, relationship types and property
+names from the allow-lists below are ever put into the query text; every value (names, titles, ids)
+travels as a parameter.
 
 Nodes and relationships are CREATEd: a push first deletes the city's (or scenario's) previous
 subgraph (or starts from an empty graph), so none of them exists yet; the uniqueness constraint on
@@ -24,12 +24,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from orggraph.engines.derived import DERIVED
 from orggraph.engines.schema import PRIMARY_LABELS
 from orggraph.loaders.graph import label_of_kind
+from orggraph.schemas import dataset as model
 from orggraph.schemas.enums import UnitKind
 
 __all__ = [
     "KIND_LABELS",
+    "PROPERTY_NAMES",
     "RELATIONSHIP_TYPES",
     "Statement",
     "delete_statement",
@@ -49,6 +52,12 @@ RELATIONSHIP_TYPES = ("PART_OF", "OF", "WORKS_ON", "LEADS", "CONTRIBUTES_TO", "A
 _ALLOWED_LABELS = frozenset(PRIMARY_LABELS) | frozenset(KIND_LABELS)
 _ALLOWED_TYPES = frozenset(RELATIONSHIP_TYPES)
 _PROPERTY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+#: Property names a statement may hold: the fields of the dataset's models, the graph's own
+#: (``uid``, ``city``, ``scenario``) and the derived ones.
+PROPERTY_NAMES = frozenset().union(*(m.model_fields for m in (
+    model.City, model.CityInfo, model.Domain, model.Unit, model.Body, model.Person,
+    model.PortfolioItem, model.Challenge, model.Programme, model.PartnerRole, model.Partner,
+    model.Relation))) | {"uid", "city", "scenario"} | DERIVED
 _SCOPE = "n.city = $city AND coalesce(n.scenario, '') = $scenario"
 
 
@@ -80,7 +89,11 @@ def delete_statement() -> str:
 
 
 def outside_statement() -> str:
-    """Return the statement finding a node that is not of one city or scenario (one at most)."""
+    """Return the statement finding a node that is not of one city or scenario (one at most).
+
+    >>> outside_statement()[:45]
+    'MATCH (n) WHERE NOT (n.city = $city AND coale'
+    """
     return f"MATCH (n) WHERE NOT ({_SCOPE}) RETURN n.uid AS uid LIMIT 1"
 
 
@@ -104,11 +117,11 @@ Edges = Iterable[tuple[str, str, Mapping[str, Any]]]
 
 
 def _properties_text(keys: Iterable[str], first: int) -> str:
-    """Return ``{k: row[first], ...}``: property names from the graph's own schema, never data
+    """Return ``{k: row[first], ...}``: property names from :data:`PROPERTY_NAMES`, never data
     (checked), the values read by position from the row."""
     parts = []
     for i, key in enumerate(keys, start=first):
-        if not _PROPERTY.match(key):
+        if key not in PROPERTY_NAMES or not _PROPERTY.match(key):
             raise ValueError(f"property name not allowed in a statement: {key!r}")
         parts.append(f"{key}: row[{i}]")
     return "{" + ", ".join(parts) + "}"
