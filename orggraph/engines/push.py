@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["BATCH_SIZE", "PushSummary", "plan", "push"]
 
 #: Rows per UNWIND batch, chosen with benchmarks/bench_push.py on the local FalkorDB: the rate
-#: climbs steeply up to a few hundred rows, peaks around 1,000 and falls again for larger batches,
-#: because FalkorDB's client sends the parameters inside the query text, which the server parses.
+#: climbs steeply up to a few hundred rows, stays level (within the noise of a shared machine)
+#: from 1,000 to 5,000 and falls for 10,000, because FalkorDB takes the parameters inside the
+#: query text, which the server parses.
 BATCH_SIZE = 1000
 
 Progress = Callable[[int, int], None]
