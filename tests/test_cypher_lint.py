@@ -19,7 +19,7 @@ import pytest
 from orggraph.engines import falkordb as falkordb_module
 from orggraph.engines import known, read, service
 from orggraph.engines.schema import falkordb_schema, neo4j_schema
-from orggraph.engines.statements import delete_statement
+from orggraph.engines.statements import delete_statement, outside_statement
 from orggraph.examples import load_example
 from orggraph.queries.library import library
 
@@ -50,6 +50,7 @@ def engine_statements() -> dict[str, str]:
     found = {f"neo4j_schema[{i}]": s for i, s in enumerate(neo4j_schema())}
     found |= {f"falkordb_schema[{label}]": s for label, s in falkordb_schema()}
     found["delete_statement"] = delete_statement()
+    found["outside_statement"] = outside_statement()
     nodes, relationships = plan(load_example("tiny"))
     found |= {f"push[{i}]": s.query for i, s in enumerate(nodes + relationships)}
     found |= {"read._NODES": read._NODES, "read._RELATIONSHIPS": read._RELATIONSHIPS,

@@ -13,7 +13,13 @@ from orggraph.engines.connect import Settings, UsageError, connect, mask_uri
 from orggraph.engines.derived import DERIVED_TYPES, derived_properties
 from orggraph.engines.push import plan
 from orggraph.engines.schema import PRIMARY_LABELS, falkordb_schema, neo4j_schema
-from orggraph.engines.statements import KIND_LABELS, RELATIONSHIP_TYPES, Statement
+from orggraph.engines.statements import (
+    KIND_LABELS,
+    RELATIONSHIP_TYPES,
+    Statement,
+    node_statements,
+    relationship_statements,
+)
 from orggraph.loaders.graph import to_networkx
 from orggraph.queries import METRIC_KEYS
 from orggraph.queries.library import library, parse
@@ -36,6 +42,16 @@ def test_no_value_from_the_data_reaches_the_query_text(tiny):
     for statement in nodes + rels:
         assert "DETACH" not in statement.query
         assert tiny.id not in statement.query
+
+
+@pytest.mark.parametrize("name", ["x}) DETACH DELETE n //", "colour"])
+def test_a_property_name_outside_the_allow_list_never_reaches_the_query_text(name):
+    nodes = {"c:a": {"labels": {"Unit"}, "uid": "c:a", name: 1},
+             "c:b": {"labels": {"Unit"}, "uid": "c:b"}}
+    with pytest.raises(ValueError, match="property name not allowed"):
+        node_statements(nodes, {})
+    with pytest.raises(ValueError, match="property name not allowed"):
+        relationship_statements(nodes, [("c:a", "c:b", {"type": "PART_OF", name: 1})])
 
 
 def test_one_statement_per_label_set_and_relationship_group(tiny):

@@ -12,7 +12,7 @@ client transactions, with a copy of the graph renamed over the original (docs/de
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +46,13 @@ class WriteUnit(ABC):
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
         """Run one write statement in the unit."""
 
+    def run_batches(self, query: str, batches: Iterable[Sequence[Any]]) -> Iterator[int]:
+        """Run ``query`` once per batch, with the batch as ``$rows``; yield each batch's size
+        when it is written (an engine may send the next batch before the server is done)."""
+        for batch in batches:
+            self.run(query, {"rows": batch})
+            yield len(batch)
+
 
 class Engine(ABC):
     """A Cypher engine: Neo4j 5 or FalkorDB.
@@ -63,8 +70,13 @@ class Engine(ABC):
         """Run a query; read-only (the engine refuses changes) unless ``write`` is true."""
 
     @abstractmethod
-    def write_unit(self) -> AbstractContextManager[WriteUnit]:
-        """Open a unit whose statements all take effect on a normal exit, and none on an error."""
+    def write_unit(self, replace: Mapping[str, str] | None = None
+                   ) -> AbstractContextManager[WriteUnit]:
+        """Open a unit whose statements all take effect on a normal exit, and none on an error.
+
+        ``replace`` (the parameters of :func:`orggraph.engines.statements.scope_params`) makes
+        the unit start by removing that city's or scenario's subgraph, as its first statement.
+        """
 
     @abstractmethod
     def ensure_schema(self) -> None:

@@ -40,31 +40,35 @@ DERIVED = frozenset({"seq", "cluster", "is_service", "is_college", "top_domain"}
 DERIVED_TYPES = frozenset({"OWNS"})
 
 
-def derived_properties(city: City, scenario: str | None = None) -> dict[str, dict[str, Any]]:
-    """Return node uid → the derived properties of that node (``seq`` excepted)."""
+def derived_properties(city: City, scenario: str | None = None,
+                       core: Core | None = None) -> dict[str, dict[str, Any]]:
+    """Return node uid → the derived properties of that node (``seq`` excepted).
+
+    ``core`` is the city's :class:`Core` when the caller has one already.
+    """
     prefix = uid(city.id, "", scenario)
-
-    def key(entity: str) -> str:
-        return prefix + entity
-
-    result: dict[str, dict[str, Any]] = {}
-    core = Core(city)
+    core = core or Core(city)
     clusters = core.cluster
+    result: dict[str, dict[str, Any]] = {}
     for unit in city.units:
         props: dict[str, Any] = {"is_service": unit.kind in SERVICE_KINDS}
-        if unit.id in clusters:
-            props["cluster"] = key(clusters[unit.id])
-        result[key(unit.id)] = props
+        cluster = clusters.get(unit.id)
+        if cluster is not None:
+            props["cluster"] = prefix + cluster
+        result[prefix + unit.id] = props
     for person in city.people:
-        result[key(person.id)] = {"is_college": person.in_college}
+        result[prefix + person.id] = {"is_college": person.in_college}
     for domain, top in core.top_domain.items():
-        result[key(domain)] = {"top_domain": key(top)}
+        result[prefix + domain] = {"top_domain": prefix + top}
     return result
 
 
-def owns_rows(city: City, scenario: str | None = None) -> list[dict[str, Any]]:
+def owns_rows(city: City, scenario: str | None = None,
+              core: Core | None = None) -> list[dict[str, Any]]:
     """Return one ``{source, target}`` row (member uid, service uid) per pair of owners(s), as
-    the domain core defines owners (the metrics read the same definition)."""
+    the domain core defines owners (the metrics read the same definition); ``core`` is the
+    city's :class:`Core` when the caller has one already."""
     prefix = uid(city.id, "", scenario)
     return [{"source": prefix + member, "target": prefix + service}
-            for service, members in Core(city).owners.items() for member in sorted(members)]
+            for service, members in (core or Core(city)).owners.items()
+            for member in sorted(members)]

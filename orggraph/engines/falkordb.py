@@ -3,9 +3,10 @@
 FalkorDB has no client transactions, so :meth:`FalkorDBEngine.write_unit` works on a copy: it
 copies the graph (``GRAPH.COPY``), writes to the copy and, when every statement succeeded, renames
 the copy over the original in one atomic ``RENAME``; on any error it drops the copy and the original
-was never touched. Pushes to one server take turns (:mod:`orggraph.engines.push_lock`), and a push
-first drops the copies that a killed push left behind. Writes made to the original by other means
-while a push runs are lost.
+was never touched. A push replacing the only city of a graph starts from an empty copy instead.
+Pushes to one server take turns (:mod:`orggraph.engines.push_lock`), and a push first drops the
+copies that a killed push left behind. Writes made to the original by other means while a push
+runs are lost.
 
 Read-only queries go through ``GRAPH.RO_QUERY``, which the server refuses for anything that writes.
 """
@@ -13,7 +14,8 @@ Read-only queries go through ``GRAPH.RO_QUERY``, which the server refuses for an
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,6 +23,7 @@ import redis
 from falkordb import FalkorDB
 
 from orggraph.engines.base import DEFAULT_TIMEOUT, Engine, Result, WriteUnit
+from orggraph.engines.params_text import params_header
 from orggraph.engines.push_lock import PushLock
 from orggraph.engines.schema import falkordb_schema
 from orggraph.errors import BackendUnavailable, QueryError
@@ -50,6 +53,39 @@ class _Unit(WriteUnit):
         result = self._engine._query(self._graph, query, params, write=True)
         self._lock.renew()
         return result
+
+    def run_batches(self, query: str, batches: Iterable[Sequence[Any]]) -> Iterator[int]:
+        """Send each batch before reading the answer to the one before: the server runs a
+        connection's queries in turn, and the next one is written while it works."""
+        engine = self._engine
+        pool = engine._redis.connection_pool
+        # A connection of its own, with the pool's settings: it may hold an unread answer.
+        connection = pool.connection_class(**pool.connection_kwargs)
+        pending: deque[int] = deque()
+        try:
+            for batch in batches:
+                connection.send_command("GRAPH.QUERY", self._graph,
+                                        params_header({"rows": batch}) + query, "--compact")
+                pending.append(len(batch))
+                if len(pending) > 1:
+                    self._answer(connection, query)
+                    yield pending.popleft()
+            while pending:
+                self._answer(connection, query)
+                yield pending.popleft()
+        except (redis.ConnectionError, redis.TimeoutError, redis.AuthenticationError) as error:
+            raise engine._unreachable(error) from None
+        finally:
+            connection.disconnect()
+
+    def _answer(self, connection: redis.connection.AbstractConnection, query: str) -> None:
+        try:
+            answer = connection.read_response()
+        except redis.ResponseError as error:
+            raise QueryError(f"{_message(error)}\nin the query:\n{query}") from None
+        if isinstance(answer, list) and answer and isinstance(answer[-1], redis.ResponseError):
+            raise QueryError(f"{_message(answer[-1])}\nin the query:\n{query}")
+        self._lock.renew()
 
 
 class FalkorDBEngine(Engine):
@@ -94,9 +130,10 @@ class FalkorDBEngine(Engine):
     def _query(self, graph: str, query: str, params: Mapping[str, Any] | None,
                *, write: bool) -> Result:
         g = self._db.select_graph(graph)
+        # The parameters travel as literals in a header the server reads apart from the query.
+        text = params_header(params or {}) + query
         try:
-            answer = g.query(query, dict(params or {})) if write else \
-                g.ro_query(query, dict(params or {}))
+            answer = g.query(text) if write else g.ro_query(text)
         except (redis.ConnectionError, redis.TimeoutError, redis.AuthenticationError) as error:
             raise self._unreachable(error) from None
         except redis.ResponseError as error:
@@ -138,27 +175,37 @@ class FalkorDBEngine(Engine):
                                      f"{_message(error)}") from None
 
     @contextmanager
-    def write_unit(self) -> Iterator[WriteUnit]:
+    def write_unit(self, replace: Mapping[str, str] | None = None) -> Iterator[WriteUnit]:
         """Write to a copy of the graph and rename it over the original when all went well.
 
-        Holds the server's push lock throughout, so that concurrent pushes take turns.
+        Holds the server's push lock throughout, so that concurrent pushes take turns. When the
+        graph holds nothing but the subgraph ``replace`` selects and orggraph's own indexes and
+        constraints, the copy starts empty instead: copying what is then deleted at once is
+        most of the time of pushing a city again.
         """
         try:
             lock = PushLock(self._redis, self.location)
             with lock.held():
                 self._drop_stale_copies()
-                yield from self._write_copy(lock)
+                yield from self._write_copy(lock, replace)
         except (redis.ConnectionError, redis.TimeoutError) as error:
             raise self._unreachable(error) from None
 
-    def _write_copy(self, lock: PushLock) -> Iterator[WriteUnit]:
+    def _write_copy(self, lock: PushLock, replace: Mapping[str, str] | None
+                    ) -> Iterator[WriteUnit]:
         temp = f"{self.graph}{_TEMP_MARK}{uuid.uuid4().hex[:12]}"
-        if self.exists():
+        copied = self.exists() and not (replace is not None and self._only(replace))
+        if copied:
             self._command("GRAPH.COPY", self.graph, temp)
         else:
             self.ensure_schema(temp)
         try:
-            yield _Unit(self, temp, lock)
+            unit = _Unit(self, temp, lock)
+            if copied and replace is not None:
+                from orggraph.engines.statements import delete_statement  # needs the loaders
+
+                unit.run(delete_statement(), replace)
+            yield unit
         except BaseException:
             self._drop(temp)
             raise
@@ -167,6 +214,24 @@ class FalkorDBEngine(Engine):
         except BaseException:
             self._drop(temp)
             raise
+
+    def _only(self, scope: Mapping[str, str]) -> bool:
+        """Whether the graph holds only the nodes of ``scope`` and orggraph's own schema."""
+        from orggraph.engines.statements import outside_statement  # needs the loaders
+
+        if self._query(self.graph, outside_statement(), scope, write=False).rows:
+            return False
+        ours = {(label, ("uid",)) for label, _ in falkordb_schema()}
+        indexes = self._query(self.graph, "CALL db.indexes() YIELD label, properties, types, "
+                              "entitytype RETURN label, properties, types, entitytype",
+                              None, write=True).rows
+        constraints = self._query(self.graph, "CALL db.constraints() YIELD type, label, "
+                                  "properties, entitytype RETURN type, label, properties, "
+                                  "entitytype", None, write=True).rows
+        return all((label, tuple(props)) in ours and dict(types) == {"uid": ["RANGE"]}
+                   and kind == "NODE" for label, props, types, kind in indexes) and \
+            all(kind == "UNIQUE" and (label, tuple(props)) in ours and entity == "NODE"
+                for kind, label, props, entity in constraints)
 
     def _drop_stale_copies(self) -> None:
         """Drop the copies that killed pushes left (only called while holding the push lock, so

@@ -116,12 +116,17 @@ class Neo4jEngine(Engine):
             self.run(statement, write=True)
 
     @contextmanager
-    def write_unit(self) -> Iterator[WriteUnit]:
+    def write_unit(self, replace: Mapping[str, str] | None = None) -> Iterator[WriteUnit]:
         """Run statements in one transaction: committed at the end, rolled back on an error."""
         with self._errors("(commit)"), self._session(write=True) as session:
             tx = session.begin_transaction()
             try:
-                yield _Unit(self, tx)
+                unit = _Unit(self, tx)
+                if replace is not None:
+                    from orggraph.engines.statements import delete_statement  # needs the loaders
+
+                    unit.run(delete_statement(), replace)
+                yield unit
             except BaseException:
                 tx.rollback()
                 raise

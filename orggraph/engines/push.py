@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["BATCH_SIZE", "PushSummary", "plan", "push"]
 
 #: Rows per UNWIND batch, chosen with benchmarks/bench_push.py on the local FalkorDB: the rate
-#: climbs steeply up to a few hundred rows, peaks around 1,000 and falls again for larger batches,
-#: because FalkorDB's client sends the parameters inside the query text, which the server parses.
+#: climbs steeply up to a few hundred rows, stays level (within the noise of a shared machine)
+#: from 1,000 to 5,000 and falls for 10,000, because FalkorDB takes the parameters inside the
+#: query text, which the server parses.
 BATCH_SIZE = 1000
 
 Progress = Callable[[int, int], None]
@@ -42,17 +43,24 @@ class PushSummary:
 
 def plan(city: City, scenario: str | None = None) -> tuple[list[Statement], list[Statement]]:
     """Return the node statements and the relationship statements that write ``city``."""
+    from orggraph.core import Core
     from orggraph.engines.derived import derived_properties, owns_rows
     from orggraph.engines.statements import (
         node_statements,
         owns_statement,
         relationship_statements,
     )
-    from orggraph.loaders.graph import to_networkx
+    from orggraph.loaders.gcpause import gc_paused
+    from orggraph.loaders.graph import graph_parts
 
-    g = to_networkx(city, scenario=scenario)
-    return (node_statements(g, derived_properties(city, scenario)),
-            [*relationship_statements(g), owns_statement(owns_rows(city, scenario))])
+    # Hundreds of thousands of row dicts and no reference cycles: the collector's passes over
+    # them would cost more than building them.
+    with gc_paused():
+        nodes, edges = graph_parts(city, scenario)
+        core = Core(city)
+        return (node_statements(nodes, derived_properties(city, scenario, core)),
+                [*relationship_statements(nodes, edges),
+                 owns_statement(owns_rows(city, scenario, core))])
 
 
 def push(engine: Engine, city: City, scenario: str | None = None, *,
@@ -61,7 +69,7 @@ def push(engine: Engine, city: City, scenario: str | None = None, *,
 
     ``progress(done, total)`` is called after every batch with counts of rows written.
     """
-    from orggraph.engines.statements import delete_statement, scope_params
+    from orggraph.engines.statements import scope_params
 
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -69,12 +77,10 @@ def push(engine: Engine, city: City, scenario: str | None = None, *,
     total = sum(len(s.rows) for s in nodes + relationships)
     done = 0
     engine.ensure_schema()
-    with engine.write_unit() as unit:
-        unit.run(delete_statement(), scope_params(city.id, scenario))
+    with engine.write_unit(replace=scope_params(city.id, scenario)) as unit:
         for statement in nodes + relationships:
-            for batch in statement.batches(batch_size):
-                unit.run(statement.query, {"rows": batch})
-                done += len(batch)
+            for written in unit.run_batches(statement.query, statement.batches(batch_size)):
+                done += written
                 if progress is not None:
                     progress(done, total)
     return PushSummary(city=city.id, scenario=scenario,

@@ -7,7 +7,8 @@ two ``GRAPH.COPY`` at once, even of different graphs, make the server fork twice
 
 The lock is a key set only when absent (``SET NX``) to a random token, with a lease: a push that is
 killed without releasing it (kill -9, a power cut) frees it when the lease runs out. A running push
-renews the lease after every batch, and releases the lock only if it still holds its own token.
+renews the lease as its batches are written, and releases the lock only if it still holds its own
+token.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class PushLock:
         self._lease_ms = int(lease * 1000)
         self._wait = wait
         self._token: str | None = None
+        self._renewed = 0.0  # time.monotonic() of the last renewal
 
     @contextmanager
     def held(self) -> Iterator[PushLock]:
@@ -61,6 +63,7 @@ class PushLock:
                     f"the server within {self._lease_ms // 1000} s)")
             time.sleep(0.05)
         self._token = token
+        self._renewed = time.monotonic()
         try:
             yield self
         finally:
@@ -71,6 +74,15 @@ class PushLock:
                 pass  # the lease frees it anyway
 
     def renew(self) -> None:
-        """Extend the lease; call it while a long push makes progress."""
-        if self._token is not None:
-            self._client.eval(_RENEW, 1, LOCK_KEY, self._token, self._lease_ms)
+        """Extend the lease; call it while a long push makes progress.
+
+        Asking the server costs a round trip, so a call within a sixth of the lease of the last
+        renewal does nothing: the lease then still has over five sixths of its time to run.
+        """
+        if self._token is None:
+            return
+        now = time.monotonic()
+        if now - self._renewed < self._lease_ms / 6000:
+            return
+        self._client.eval(_RENEW, 1, LOCK_KEY, self._token, self._lease_ms)
+        self._renewed = now

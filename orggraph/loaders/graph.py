@@ -27,7 +27,7 @@ from orggraph.schemas.enums import UnitKind
 if TYPE_CHECKING:  # networkx is imported when a graph is built: it is slow to import
     import networkx as nx
 
-__all__ = ["from_networkx", "label_of_kind", "to_networkx", "uid"]
+__all__ = ["from_networkx", "graph_parts", "label_of_kind", "to_networkx", "uid"]
 
 _CSI_FIELDS = tuple(model.Relation.model_fields)
 
@@ -135,7 +135,34 @@ def to_networkx(city: model.City, scenario: str | None = None) -> nx.MultiDiGrap
         return _build(city, scenario)
 
 
+def graph_parts(city: model.City, scenario: str | None = None) -> tuple[
+        dict[str, dict[str, Any]], list[tuple[str, str, dict[str, Any]]]]:
+    """Return the nodes and edges of :func:`to_networkx` without building a graph (no networkx).
+
+    The nodes map each uid to its attributes, in ``g.nodes`` order; the edges are
+    ``(source, target, attributes)`` in dataset order: the order in which the edges of each
+    source were added, so ``g.edges`` gives each source's edges in this order too. An edge to an
+    id without a node (a city that was not validated) is kept as it is, with no node added.
+
+    >>> from orggraph.examples import load_example
+    >>> tiny = load_example("tiny")
+    >>> nodes, edges = graph_parts(tiny)
+    >>> g = to_networkx(tiny)
+    >>> list(nodes.items()) == list(g.nodes(data=True))
+    True
+    >>> sorted(edges, key=lambda e: list(nodes).index(e[0])) == list(g.edges(data=True))
+    True
+    """
+    with gc_paused():
+        b = _builder(city, scenario)
+        return b.nodes, [(u, v, data) for u, v, _, data in b._edges]
+
+
 def _build(city: model.City, scenario: str | None) -> nx.MultiDiGraph:
+    return _builder(city, scenario).finish()
+
+
+def _builder(city: model.City, scenario: str | None) -> _Builder:
     b = _Builder(city, scenario)
     info = city.city
     b.node(info.id, {"City"}, {"name": info.name, "population": info.population,
@@ -188,7 +215,7 @@ def _build(city: model.City, scenario: str | None) -> nx.MultiDiGraph:
         if partner.relation is not None:
             b.edge(info.id, partner.id, "RELATES_TO",
                    **partner.relation.model_dump(exclude_none=True))
-    return b.finish()
+    return b
 
 
 def from_networkx(g: nx.MultiDiGraph) -> model.City:
