@@ -49,8 +49,8 @@ def test_concurrent_pushes_of_two_cities_keep_both(falkordb, tmp_path):
         paths = [_renamed(tmp_path, "tiny", f"Tiny {trial}"),
                  _renamed(tmp_path, "leuven", f"Leuven {trial}")]
         processes = [_push_process(p, falkordb) for p in paths]
-        for process in processes:
-            out, err = process.communicate(timeout=120)
+        errors = [process.communicate(timeout=120)[1] for process in processes]  # reap both
+        for process, err in zip(processes, errors, strict=True):
             assert process.returncode == 0, err
         assert _city_names(falkordb) == {"tiny": f"Tiny {trial}", "leuven": f"Leuven {trial}"}
     assert falkordb.run("RETURN 1").rows == [[1]]

@@ -76,6 +76,7 @@ class Engine(ABC):
 
         ``replace`` (the parameters of :func:`orggraph.engines.statements.scope_params`) makes
         the unit start by removing that city's or scenario's subgraph, as its first statement.
+        The unit's graph has the ``uid`` constraints and indexes (:meth:`ensure_schema`).
         """
 
     @abstractmethod

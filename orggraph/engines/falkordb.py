@@ -178,7 +178,8 @@ class FalkorDBEngine(Engine):
     def write_unit(self, replace: Mapping[str, str] | None = None) -> Iterator[WriteUnit]:
         """Write to a copy of the graph and rename it over the original when all went well.
 
-        Holds the server's push lock throughout, so that concurrent pushes take turns. When the
+        Holds the server's push lock throughout, so that concurrent pushes take turns; the copy
+        gets the ``uid`` indexes and constraints it lacks under that lock too. When the
         graph holds nothing but the subgraph ``replace`` selects and orggraph's own indexes and
         constraints, the copy starts empty instead: copying what is then deleted at once is
         most of the time of pushing a city again.
@@ -197,8 +198,8 @@ class FalkorDBEngine(Engine):
         copied = self.exists() and not (replace is not None and self._only(replace))
         if copied:
             self._command("GRAPH.COPY", self.graph, temp)
-        else:
-            self.ensure_schema(temp)
+        # Under the lock: two pushes checking and creating indexes at once would collide.
+        self.ensure_schema(temp)
         try:
             unit = _Unit(self, temp, lock)
             if copied and replace is not None:

@@ -117,7 +117,11 @@ class Neo4jEngine(Engine):
 
     @contextmanager
     def write_unit(self, replace: Mapping[str, str] | None = None) -> Iterator[WriteUnit]:
-        """Run statements in one transaction: committed at the end, rolled back on an error."""
+        """Run statements in one transaction: committed at the end, rolled back on an error.
+
+        The ``uid`` constraints and indexes are created first (idempotent statements, which Neo4j
+        does not allow inside a transaction that writes data)."""
+        self.ensure_schema()
         with self._errors("(commit)"), self._session(write=True) as session:
             tx = session.begin_transaction()
             try:

@@ -76,7 +76,6 @@ def push(engine: Engine, city: City, scenario: str | None = None, *,
     nodes, relationships = plan(city, scenario)
     total = sum(len(s.rows) for s in nodes + relationships)
     done = 0
-    engine.ensure_schema()
     with engine.write_unit(replace=scope_params(city.id, scenario)) as unit:
         for statement in nodes + relationships:
             for written in unit.run_batches(statement.query, statement.batches(batch_size)):
