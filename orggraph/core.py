@@ -216,3 +216,26 @@ class Core:
         for p in self.city.programmes:
             pairs.update(combinations(sorted(u for u in p.units if u in cluster), 2))
         return pairs
+
+    @classmethod
+    def known(cls, city: City, **rules: object) -> Core:
+        """Return the core of ``city`` with some rules given instead of worked out.
+
+        For a city derived from another (a scenario from its base) when the changes cannot
+        have altered those rules: pass the other core's, e.g. ``cluster=base.cluster`` when no
+        unit moved. Every rule not given is worked out from ``city`` when first asked for, by the
+        definitions above, which stay the reference.
+
+        >>> from orggraph.examples import load_example
+        >>> city = load_example("tiny")
+        >>> base = Core(city)
+        >>> Core.known(city, cluster=base.cluster).cluster is base.cluster
+        True
+        """
+        unknown = [name for name in rules if not isinstance(
+            getattr(cls, name, None), cached_property)]
+        if unknown:
+            raise TypeError(f"Core has no rule named {', '.join(unknown)}")
+        core = cls(city)
+        core.__dict__.update(rules)  # what a cached_property stores once worked out
+        return core

@@ -87,12 +87,13 @@ class Facts:
     """What a diff reads from one city, each worked out once, when first asked for.
 
     Pass one to :func:`diff` instead of the city to reuse it: a base compared with many
-    scenarios is then read once. The city must not change while its facts are in use.
+    scenarios is then read once. The city must not change while its facts are in use; ``core``
+    is its :class:`~orggraph.core.Core` when one is at hand already.
     """
 
-    def __init__(self, city: City):
+    def __init__(self, city: City, core: Core | None = None):
         self.city = city
-        self.core = Core(city)
+        self.core = core if core is not None else Core(city)
 
     @property
     def clusters(self) -> dict[str, str]:
