@@ -24,7 +24,7 @@ from orggraph.scenarios.apply import _revalidate, apply, apply_view
 from orggraph.scenarios.checks import BaseIds, draft_holds
 from orggraph.scenarios.draft import Draft, copy_model
 from orggraph.scenarios.incremental import BaseState, evaluate, touched
-from orggraph.schemas.scenario import CHANGE_TYPES, Scenario
+from orggraph.schemas.scenario import Scenario
 from orggraph.synth import synthetic_city
 
 SCENARIOS = sorted((example_path("tiny").parent / "scenarios").glob("*.yaml"))

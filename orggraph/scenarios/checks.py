@@ -112,8 +112,6 @@ def draft_holds(ids: BaseIds, city: City, draft: Draft) -> bool:
     for section, entity in changed:
         if not (_fields_valid(entity) and _references_hold(ids, section, entity)):
             return False
-        if section in parents and entity.parent == entity.id:
-            return False
         if section in parents and entity.parent != ids.parents[section][entity.id] \
                 and not _no_cycle(parents[section], entity.id):
             return False
