@@ -30,6 +30,7 @@ is in use. Computing never reads or writes files.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from itertools import combinations
 
@@ -150,6 +151,18 @@ class Core:
         >>> owners["dienst-wonen"], owners["dienst-jeugd"]
         (['bram-claes'], ['chris-maes'])
         """
+        return self.owners_of(self.services)
+
+    def owners_of(self, services: Iterable[str]) -> dict[str, list[str]]:
+        """Return service id → owners(s) in college order for the given ``services`` only.
+
+        :attr:`owners` is this for every service; a scenario that changes a few portfolios asks
+        it for the services whose owners can have changed.
+
+        >>> from orggraph.examples import load_example
+        >>> Core(load_example("tiny")).owners_of(["dienst-jeugd"])
+        {'dienst-jeugd': ['chris-maes']}
+        """
         parent = {d.id: d.parent for d in self.city.domains}
         holders: dict[str, set[str]] = {}
         steered: dict[str, set[str]] = {}
@@ -171,7 +184,7 @@ class Core:
 
         rank = {p.id: i for i, p in enumerate(self.college)}
         result: dict[str, list[str]] = {}
-        for s in self.services:
+        for s in services:
             found = set(steered.get(s, ())).union(*(above(d) for d in self.units[s].domains))
             result[s] = sorted(found, key=rank.__getitem__)
         return result

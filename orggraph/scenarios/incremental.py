@@ -52,7 +52,7 @@ from orggraph.queries.spanners import KERNEL_WORK, Method, boundary_spanners
 from orggraph.scenarios.apply import apply_view
 from orggraph.scenarios.checks import BaseIds
 from orggraph.scenarios.diff import CityDiff, Facts, diff
-from orggraph.schemas.dataset import SECTIONS, City
+from orggraph.schemas.dataset import SECTIONS, City, Person
 from orggraph.schemas.scenario import Scenario
 
 __all__ = ["BaseState", "Touched", "evaluate", "touched"]
@@ -78,10 +78,12 @@ _TABLES = {"aldermen": ({"tree", "owners", "names:people"}, alderman_rows),
 @dataclass
 class Touched:
     """What a scenario's changes touched: ``changed`` holds ``tree``, ``owners``,
-    ``programme clusters`` and ``names:<section>``; ``anything`` says to start from scratch."""
+    ``programme clusters`` and ``names:<section>``; ``anything`` says to start from scratch;
+    ``people`` pairs each changed person with the base's."""
 
     anything: bool = False
     changed: set[str] = field(default_factory=set)
+    people: list[tuple[Person, Person]] = field(default_factory=list)
 
 
 class BaseState:
@@ -99,9 +101,38 @@ class BaseState:
         self.facts = Facts(city, self.core)
         self.metrics = metrics(city, spanners=spanners)
         self.values = {name: family(self.core) for name, (_, family) in _FAMILIES.items()}
+        self.programme_units = [u for u in dict.fromkeys(
+            u for p in city.programmes for u in p.units) if u in self.core.cluster]
+        self.services_under = _services_under(self.core)
         # The reduced kernel costs a moment to load, then is the faster for every scenario.
         work = len(city.units) ** 2 * scenarios
         self.method: Method = "reduced" if spanners and work >= KERNEL_WORK else None
+
+
+def _services_under(core: Core) -> dict[str, set[str]]:
+    """Return domain d → the services with a domain equal to d or below it."""
+    parent = {d.id: d.parent for d in core.city.domains}
+    under: dict[str, set[str]] = {}
+    for s in core.services:
+        for domain in core.units[s].domains:
+            node, seen = domain, set()
+            while node is not None and node not in seen:  # validation refuses cycles
+                seen.add(node)
+                under.setdefault(node, set()).add(s)
+                node = parent.get(node)
+    return under
+
+
+def _owners_may_change(state: BaseState, people: list[tuple[Person, Person]]) -> set[str]:
+    """Return the services whose owners(s) a change of these people's portfolios or political
+    lines can alter: those steered by one of them before or after, and those under a domain
+    one of them holds before or after but not both."""
+    found: set[str] = set()
+    for new, old in people:
+        found |= set(new.steers) ^ set(old.steers)
+        for domain in {i.domain for i in new.portfolio} ^ {i.domain for i in old.portfolio}:
+            found |= state.services_under.get(domain, set())
+    return found
 
 
 def touched(state: BaseState, city: City) -> Touched:
@@ -125,6 +156,8 @@ def touched(state: BaseState, city: City) -> Touched:
                     return Touched(anything=True)
                 if allowed[name] is not None:
                     found.changed.add(allowed[name])
+            if section == "people":
+                found.people.append((new, old))
     return found
 
 
@@ -138,9 +171,13 @@ def _core(state: BaseState, city: City, change: Touched) -> Core:
     if "owners" not in change.changed:
         rules |= {"owners": base.owners, "owned": base.owned}
     core = Core.known(city, **rules)
+    if "owners" in change.changed:
+        owners = dict(base.owners)  # the same services, in the same order
+        changing = _owners_may_change(state, change.people)
+        owners.update(core.owners_of(s for s in base.services if s in changing))
+        core = Core.known(city, **rules, units=core.units, owners=owners)
     if "tree" in change.changed and any(base.cluster[u] != core.cluster[u]
-                                        for p in city.programmes for u in p.units
-                                        if u in base.cluster):
+                                        for u in state.programme_units):
         change.changed.add("programme clusters")
     return core
 
