@@ -56,7 +56,7 @@ def apply(base: City, scenario: Scenario | dict) -> City:
     return _revalidate(city, scenario, touched)
 
 
-def apply_view(base: City, scenario: Scenario, ids: BaseIds | None = None) -> City:
+def apply_view(base: City, scenario: Scenario | dict, ids: BaseIds | None = None) -> City:
     """Return the city of :func:`apply`, as a view over ``base``: read it, never modify it.
 
     The entities the changes touched are copies; every other one is the base's own object, so
@@ -74,6 +74,8 @@ def apply_view(base: City, scenario: Scenario, ids: BaseIds | None = None) -> Ci
     >>> view == apply(base, s), view.units[0] is base.units[0]
     (True, True)
     """
+    if not isinstance(scenario, Scenario):
+        scenario = Scenario.model_validate(scenario)
     city, draft, touched = _changed(base, scenario)
     if draft_holds(ids if ids is not None else BaseIds(base), city, draft):
         return city

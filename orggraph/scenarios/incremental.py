@@ -52,7 +52,7 @@ from orggraph.queries.spanners import KERNEL_WORK, Method, boundary_spanners
 from orggraph.scenarios.apply import apply_view
 from orggraph.scenarios.checks import BaseIds
 from orggraph.scenarios.diff import CityDiff, Facts, diff
-from orggraph.schemas.dataset import SECTIONS, City, Person
+from orggraph.schemas.dataset import SECTIONS, City, Entity, Person
 from orggraph.schemas.scenario import Scenario
 
 __all__ = ["BaseState", "Touched", "evaluate", "touched"]
@@ -84,6 +84,7 @@ class Touched:
     anything: bool = False
     changed: set[str] = field(default_factory=set)
     people: list[tuple[Person, Person]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
 
 class BaseState:
@@ -148,6 +149,7 @@ def touched(state: BaseState, city: City) -> Touched:
                 continue
             if new.id != old.id:
                 return Touched(anything=True)
+            found.entities.append(new)
             allowed = _FIELDS.get(section, {"name": f"names:{section}"})
             for name, value in new.__dict__.items():
                 if value == old.__dict__[name]:
@@ -218,9 +220,9 @@ def evaluate(state: BaseState, scenario: Scenario) -> tuple[City, CityMetrics, C
     city = apply_view(state.city, scenario, state.ids)
     change = touched(state, city)
     if change.anything:
-        core = Core(city)
         result = metrics(city, spanners=state.spanners)
-    else:
-        core = _core(state, city, change)
-        result = _metrics(state, core, change)
-    return city, result, diff(state.facts, Facts(city, core))
+        return city, result, diff(state.facts, city)
+    core = _core(state, city, change)
+    result = _metrics(state, core, change)
+    return city, result, diff(state.facts, Facts.of_view(state.facts, city, core,
+                                                          change.entities))
