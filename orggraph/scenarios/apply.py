@@ -76,15 +76,17 @@ def apply_view(base: City, scenario: Scenario | dict, ids: BaseIds | None = None
     """
     if not isinstance(scenario, Scenario):
         scenario = Scenario.model_validate(scenario)
-    city, draft, touched = _changed(base, scenario)
-    if draft_holds(ids if ids is not None else BaseIds(base), city, draft):
+    ids = ids if ids is not None else BaseIds(base)
+    city, draft, touched = _changed(base, scenario, ids.shared)
+    if draft_holds(ids, city, draft):
         return city
     return _revalidate(city, scenario, touched)
 
 
-def _changed(base: City, scenario: Scenario) -> tuple[City, Draft, dict[str, int]]:
+def _changed(base: City, scenario: Scenario,
+             shared: set[int] | None = None) -> tuple[City, Draft, dict[str, int]]:
     """Apply the changes to a draft; return it, its copies and entity id → last change index."""
-    draft = Draft(base)
+    draft = Draft(base, shared)
     city = draft.city(base)
     touched: dict[str, int] = {}
     for i, change in enumerate(scenario.changes):

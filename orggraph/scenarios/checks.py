@@ -24,11 +24,13 @@ from __future__ import annotations
 from pydantic import BaseModel, ValidationError
 
 from orggraph.loaders.references import REFERENCES
-from orggraph.scenarios.draft import Draft
-from orggraph.schemas.dataset import SECTIONS, City, Unit
+from orggraph.scenarios.draft import Draft, shared_entities
+from orggraph.schemas.dataset import SECTION_MODELS, SECTIONS, City, Unit
 from orggraph.schemas.enums import UnitKind
 
-__all__ = ["BaseIds", "draft_holds"]
+__all__ = ["BaseIds", "changed_entities", "draft_holds"]
+
+_SECTION_OF = {model: section for section, model in SECTION_MODELS.items()}
 
 
 class BaseIds:
@@ -41,22 +43,17 @@ class BaseIds:
         self.known = {s: set(ids) for s, ids in self.ids.items()}
         self.parents = {s: {e.id: e.parent for e in getattr(base, s)} for s in ("units", "domains")}
         self.units = {u.id: u for u in base.units}
+        self.shared = shared_entities(base)
 
 
 def _same_entities(ids: BaseIds, city: City) -> bool:
     """Whether every section holds the base's ids in the base's order."""
-    for section in SECTIONS:
-        entities, known = getattr(city, section), ids.ids[section]
-        if len(entities) != len(known) or any(e.id != i for e, i in zip(entities, known,
-                                                                         strict=True)):
-            return False
-    return True
+    return all([e.id for e in getattr(city, s)] == ids.ids[s] for s in SECTIONS)
 
 
-def changed_entities(ids: BaseIds, city: City, draft: Draft) -> list[tuple[str, BaseModel]]:
-    """Return (section, entity) for every entity of ``city`` the draft copied (to change it)."""
-    copies = {id(c) for c in draft.copies.values()}
-    return [(s, e) for s in SECTIONS for e in getattr(city, s) if id(e) in copies]
+def changed_entities(draft: Draft) -> list[tuple[str, BaseModel]]:
+    """Return (section, entity) for every entity the draft copied (to change it)."""
+    return [(_SECTION_OF[type(e)], e) for e in draft.copies.values()]
 
 
 def _fields_valid(entity: BaseModel) -> bool:
@@ -104,7 +101,7 @@ def draft_holds(ids: BaseIds, city: City, draft: Draft) -> bool:
     """
     if not _same_entities(ids, city):
         return False
-    changed = changed_entities(ids, city, draft)
+    changed = changed_entities(draft)
     parents = {s: dict(p) for s, p in ids.parents.items()}
     for section, entity in changed:
         if section in parents:
