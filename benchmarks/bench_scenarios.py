@@ -49,6 +49,7 @@ from pathlib import Path
 from orggraph.commands.common import LiteralConsole
 from orggraph.core import Core
 from orggraph.literal import strict_json
+from orggraph.loaders.gcpause import gc_paused
 from orggraph.queries import metrics
 from orggraph.scenarios import Comparison, Scenario, apply, compare, diff
 from orggraph.scenarios.output import comparison_table, diff_tables
@@ -109,12 +110,16 @@ def json_output(city: City, scenarios: list[Scenario]) -> str:
     return strict_json(comparison.to_json_dict(), indent=2, ensure_ascii=False)
 
 
-def from_scratch(city: City, scenarios: list[Scenario]) -> None:
-    """Apply, measure and diff every scenario from scratch (no spanners, as the table)."""
-    base = metrics(city, spanners=False)
-    for scenario in scenarios:
-        after = apply(city, scenario)
-        metrics(after, spanners=False), diff(city, after), base
+def from_scratch(city: City, scenarios: list[Scenario]) -> list[tuple]:
+    """Apply, measure and diff every scenario from scratch (no spanners, as the table), the
+    collector paused as ``compare`` pauses it."""
+    with gc_paused():
+        base = metrics(city, spanners=False)
+        results = []
+        for scenario in scenarios:
+            after = apply(city, scenario)
+            results.append((metrics(after, spanners=False), diff(city, after), base))
+        return results
 
 
 def timings(run: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
@@ -128,12 +133,15 @@ def timings(run: Callable[[], object], runs: int) -> tuple[list[float], list[flo
     return cpu, wall
 
 
-def peak_memory(run: Callable[[], object]) -> float:
-    """Return the peak of traced allocations during ``run()``, in MiB."""
+def traced_memory(run: Callable[[], object]) -> tuple[float, float]:
+    """Return the peak of traced allocations during ``run()`` and what its result holds when
+    it returns, in MiB."""
     tracemalloc.start()
     try:
-        run()
-        return tracemalloc.get_traced_memory()[1] / 2**20
+        result = run()
+        held, peak = tracemalloc.get_traced_memory()
+        del result
+        return peak / 2**20, held / 2**20
     finally:
         tracemalloc.stop()
 
@@ -163,12 +171,20 @@ def cli_times(city: City, scenarios: list[Scenario], units: int) -> dict[str, fl
     return found
 
 
+def goal(name: str, median: float, args: argparse.Namespace) -> str:
+    """Return how the median compares with the goal, for the size the goal is set for."""
+    if (args.n, args.units) != (100, 2_000):
+        return ""
+    met = "met" if median < GOALS[name] else "NOT met"
+    return f"; goal under {GOALS[name]:.0f} s: {met} by the median"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=100, help="number of scenarios")
     parser.add_argument("--units", type=int, default=2_000, help="units in the synthetic city")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (>= 5)")
-    parser.add_argument("--scratch", type=int, default=10,
+    parser.add_argument("--scratch", type=int, default=20,
                         help="scenarios evaluated from scratch, for the time per scenario")
     parser.add_argument("--cli", action="store_true", help="also time the command end to end")
     args = parser.parse_args()
@@ -189,19 +205,24 @@ def main() -> None:
         best, median = min(cpu), statistics.median(cpu)
         print(f"{name:5} {args.n} scenarios:            {best:.2f} / {median:.2f} s  "
               f"[{statistics.median(wall):.2f} s]  = {best / baseline:.1f}× / "
-              f"{median / baseline:.1f}× the baseline; goal for 100 on 2k units: under "
-              f"{GOALS[name]:.0f} s ({'met' if median < GOALS[name] else 'NOT met'} by the "
-              "median)")
+              f"{median / baseline:.1f}× the baseline" + goal(name, median, args))
     few = scenarios[:args.scratch]
-    scratch = min(timings(lambda: from_scratch(city, few), 1)[0]) / len(few)
-    table_each = min(timings(lambda: table_output(city, few), 1)[0]) / len(few)
-    print(f"per scenario, table work: {table_each * 1000:.1f} ms incremental against "
-          f"{scratch * 1000:.1f} ms from scratch ({scratch / table_each:.1f}× faster), "
-          f"{table_each / baseline:.2f}× the baseline")
-    peaks = {n: peak_memory(lambda n=n: table_output(city, scenarios[:n]))
-             for n in (25, 50, 100) if n <= args.n}
-    print("peak traced memory, table: " + ", ".join(
-        f"{n} scenarios {mib:.0f} MiB" for n, mib in peaks.items()))
+    scratch = min(timings(lambda: from_scratch(city, few), args.runs)[0])
+    incremental = min(timings(lambda: compare(city, few, spanners=False, cities=False),
+                              args.runs)[0])
+    print(f"{len(few)} scenarios compared without rendering (base included), min CPU: "
+          f"{incremental:.2f} s from the base's state against {scratch:.2f} s from scratch "
+          f"({scratch / incremental:.1f}× faster)")
+    for name, run in (("table", table_output), ("json", json_output),
+                      ("kept", lambda c, s: compare(c, s, spanners=True, cities=False))):
+        found = {n: traced_memory(lambda n=n, run=run: run(city, scenarios[:n]))
+                 for n in (25, 50, 100) if n <= args.n}
+        if name == "kept":
+            print("held by the comparison's results (JSON's, spanners included): " + ", ".join(
+                f"{n} scenarios {held:.1f} MiB" for n, (_, held) in found.items()))
+        else:
+            print(f"peak traced memory, {name} output: " + ", ".join(
+                f"{n} scenarios {peak:.0f} MiB" for n, (peak, _) in found.items()))
     if args.cli:
         found = cli_times(city, scenarios, args.units)
         print("command end to end (wall, one run): " + ", ".join(

@@ -37,6 +37,7 @@ reference: the tests check that both give the same results.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from orggraph.core import Core
 from orggraph.queries import CityMetrics, metrics
@@ -56,6 +57,8 @@ from orggraph.schemas.dataset import SECTIONS, City, Entity, Person
 from orggraph.schemas.scenario import Scenario
 
 __all__ = ["BaseState", "Touched", "evaluate", "touched"]
+
+R = TypeVar("R")
 
 #: The fields a change may alter, per section, with what each alters; any other changed field
 #: (or an entity added, removed or merged) has the scenario evaluated from scratch.
@@ -195,6 +198,14 @@ def _spanners(state: BaseState, core: Core, change: Touched) -> list[BoundarySpa
             else row.model_copy(update={"name": core.units[row.id].name}) for row in rows]
 
 
+def _shared(rows: list[R], base: list[R]) -> list[R]:
+    """Return ``rows`` with each row equal to the base's replaced by the base's own: a
+    comparison then keeps, per scenario, only the rows its changes altered."""
+    if len(rows) != len(base):
+        return rows
+    return [old if new == old else new for new, old in zip(rows, base, strict=True)]
+
+
 def _metrics(state: BaseState, core: Core, change: Touched) -> CityMetrics:
     """Return the metrics of ``core``'s city, reusing the base's where ``change`` allows."""
     base = state.metrics
@@ -202,8 +213,8 @@ def _metrics(state: BaseState, core: Core, change: Touched) -> CityMetrics:
     for name, (reads, family) in _FAMILIES.items():
         values.update(family(core) if reads & change.changed else state.values[name])
     values.update(index_metrics(values))
-    tables = {name: rows(core) if reads & change.changed else getattr(base, name)
-              for name, (reads, rows) in _TABLES.items()}
+    tables = {name: _shared(rows(core), getattr(base, name)) if reads & change.changed
+              else getattr(base, name) for name, (reads, rows) in _TABLES.items()}
     return CityMetrics(
         city=core.city.id, name=core.city.city.name,
         metrics={key: _clean(values[key]) for key in METRIC_KEYS}, **tables,
