@@ -171,21 +171,25 @@ class Core:
                 holders.setdefault(item.domain, set()).add(member.id)
             for unit in member.steers:
                 steered.setdefault(unit, set()).add(member.id)
-        memo: dict[str, frozenset[str]] = {}
-
-        def above(domain: str) -> frozenset[str]:
-            """The members holding ``domain`` or one of its ancestors."""
-            if domain not in memo:
-                memo[domain] = frozenset()  # stops a cycle while it is being filled
-                up = parent.get(domain)
-                memo[domain] = frozenset(holders.get(domain, ())) | (
-                    above(up) if up else frozenset())
-            return memo[domain]
+        # above[d]: the members holding d or one of its ancestors, filled walking up each chain
+        # once (a loop, not a recursive closure, which would leave a reference cycle per call).
+        above: dict[str, frozenset[str]] = {}
+        for start in parent:
+            chain, seen, node = [], set(), start
+            while node is not None and node not in above and node not in seen:
+                chain.append(node)
+                seen.add(node)
+                node = parent.get(node)
+            held = above.get(node, frozenset()) if node is not None else frozenset()
+            for domain in reversed(chain):  # a cycle (invalid data) stops the walk instead
+                held = held | holders.get(domain, frozenset())
+                above[domain] = held
 
         rank = {p.id: i for i, p in enumerate(self.college)}
         result: dict[str, list[str]] = {}
         for s in services:
-            found = set(steered.get(s, ())).union(*(above(d) for d in self.units[s].domains))
+            found = set(steered.get(s, ())).union(
+                *(above.get(d, holders.get(d, ())) for d in self.units[s].domains))
             result[s] = sorted(found, key=rank.__getitem__)
         return result
 

@@ -7,11 +7,14 @@ neutralise formulas as OWASP recommends, and JSON must be strictly valid.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from orggraph.cli import app
@@ -129,3 +132,22 @@ def test_cypher_json_writes_non_finite_numbers_as_null(capsys):
 def test_option_help_keeps_bracketed_words():
     result = runner.invoke(app, ["cypher", "--help"], env={"COLUMNS": "200"})
     assert "numbers, [lists] and true/false" in result.stdout
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=3),
+       st.sampled_from(["", "green", "bold red"]))
+def test_plain_lines_print_as_the_rich_console_prints_them(words, style):
+    # Lines to a file or a pipe skip rich; the words must be exactly what rich would write.
+    from orggraph.commands.common import LiteralConsole, Printer, styled
+
+    objects = [*words[:-1], styled((words[-1], style)) if style else words[-1]]
+    expected = io.StringIO()
+    LiteralConsole(file=expected, highlight=False, soft_wrap=True).print(*objects)
+    printer = Printer()
+    got = io.StringIO()
+    with contextlib.redirect_stdout(got):
+        printer.print(*objects)
+    # The plain path is taken, except for tabs (which rich expands by display width).
+    assert ("console" in vars(printer)) == ("\t" in "".join(words))
+    assert got.getvalue() == expected.getvalue()

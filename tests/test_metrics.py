@@ -8,6 +8,8 @@ import networkx as nx
 import pytest
 from plugin_metrics import make_city
 
+from orggraph.core import Core
+from orggraph.examples import example_names, load_example
 from orggraph.loaders.graph import to_networkx
 from orggraph.queries import DIRECTION, HEADLINE_KEYS, METRIC_KEYS, CityMetrics, metrics
 from orggraph.queries.spanners import betweenness
@@ -208,3 +210,19 @@ def test_betweenness_equals_networkx(seed):
     assert betweenness(graph) == pytest.approx(expected, abs=1e-12)
     assert betweenness(graph, "reduced") == pytest.approx(expected, abs=1e-12)
     assert betweenness(graph, "igraph") == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_cluster_modularity_equals_networkx_on_examples(name):
+    core = Core(load_example(name))
+    if not core.pairs:  # networkx divides by zero; the metric is null
+        assert metrics(core.city, spanners=False).metrics["cluster_modularity"] is None
+        return
+    graph = nx.Graph()
+    graph.add_edges_from(core.pairs)
+    communities = {}
+    for node in graph:
+        communities.setdefault(core.cluster[node], set()).add(node)
+    expected = nx.community.modularity(graph, communities.values())
+    assert metrics(core.city, spanners=False).metrics["cluster_modularity"] == pytest.approx(
+        expected, abs=1e-12)

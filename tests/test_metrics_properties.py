@@ -117,3 +117,45 @@ def test_moving_an_aldermans_services_into_one_cluster_gives_span_one(city, data
     # here because targets are clusters.
     row = next(a for a in metrics(city).aldermen if a.id == alderman)
     assert row.cluster_span == 1
+
+
+def _networkx_modularity(core):
+    """cluster_modularity as networkx computes it: the co-membership graph, split by cluster."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_edges_from(core.pairs)
+    communities = {}
+    for node in graph:
+        communities.setdefault(core.cluster[node], set()).add(node)
+    return nx.community.modularity(graph, communities.values())
+
+
+@SETTINGS
+@given(cities())
+def test_cluster_modularity_equals_networkx(city):
+    core = Core(city)
+    expected = _networkx_modularity(core) if core.pairs else None
+    value = metrics(city, spanners=False).metrics["cluster_modularity"]
+    assert (value is None) == (expected is None)
+    if expected is not None:
+        assert value == pytest.approx(expected, abs=1e-12)
+
+
+@SETTINGS
+@given(cities())
+def test_metrics_leave_no_reference_cycles(city):
+    # Reference counting alone must free everything one metrics run makes: a cycle left per call
+    # costs the collector a walk over every object of a large city.
+    import gc
+
+    metrics(city)  # imports and kernels loaded once, outside the count
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        metrics(city)
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -59,7 +59,7 @@ def _progress_push(engine, city, scenario: str | None):
         return push(engine, city, scenario)
     from rich.progress import Progress
 
-    with Progress(console=err, transient=True) as bar:
+    with Progress(console=err.console, transient=True) as bar:
         task = bar.add_task(f"pushing {city.id}{'@' + scenario if scenario else ''}", total=None)
 
         def advance(done: int, total: int) -> None:

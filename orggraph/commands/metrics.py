@@ -41,8 +41,6 @@ def _render(results, fmt: Format, sort: str | None, width: int | None) -> str:
 
 
 def _compute(paths: list[Path]):
-    from rich.progress import Progress
-
     from orggraph.loaders import load
     from orggraph.queries import metrics
 
@@ -50,8 +48,10 @@ def _compute(paths: list[Path]):
     _warn_other_domains(cities)
     if len(cities) == 1 or not err.is_terminal:
         return [metrics(city) for city in cities]
+    from rich.progress import Progress
+
     results = []
-    with Progress(console=err, transient=True) as progress:
+    with Progress(console=err.console, transient=True) as progress:
         task = progress.add_task("computing metrics", total=len(cities))
         for city in cities:
             results.append(metrics(city))

@@ -18,13 +18,15 @@ import re
 import shlex
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from orggraph.commands.common import out
 from orggraph.errors import OrggraphError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["COMMANDS", "ShellSession", "cypher_completer", "register", "run_shell"]
 

@@ -77,6 +77,8 @@ def _core_pairs(indptr: np.ndarray, indices: np.ndarray, weight: np.ndarray) -> 
     """Return the weighted Brandes sums of the 2-core, in threads when it is large."""
     brandes = kernels().weighted_brandes
     n = len(indptr) - 1
+    # 32-bit node numbers halve the memory each search walks (a 2-core has far fewer than 2**31).
+    indptr, indices = indptr.astype(np.int32), indices.astype(np.int32)
     if n < PARALLEL_FROM:
         return brandes(indptr, indices, weight, 0, n)
     bounds = np.linspace(0, n, _SLICES + 1).astype(np.int64).tolist()

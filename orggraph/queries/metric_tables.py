@@ -16,13 +16,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from orggraph.literal import csv_cell
 from orggraph.numbers import NULL, format_number
 from orggraph.queries.keys import DIRECTION, HEADLINE_KEYS, INDEX_KEYS, LABELS, METRIC_KEYS
 from orggraph.queries.result import CityMetrics, MetricValue
+
+if TYPE_CHECKING:  # rich is imported by the functions that draw tables, not for JSON or CSV
+    from rich.table import Table
 
 __all__ = [
     "NULL",
@@ -45,6 +47,8 @@ def _label(key: str) -> str:
 
 
 def _metric_table(result: CityMetrics, keys: Sequence[str], title: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     table.add_column("metric")
     table.add_column("key", style="dim")
@@ -55,6 +59,8 @@ def _metric_table(result: CityMetrics, keys: Sequence[str], title: str) -> Table
 
 
 def _rows_table(title: str, columns: Sequence[str], rows: list[list[str]]) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     for i, column in enumerate(columns):
         numeric = all(_is_number(row[i]) for row in rows)
@@ -126,6 +132,8 @@ def comparison_table(results: Sequence[CityMetrics], keys: Sequence[str] = HEADL
     """
     ordered = sort_results(results, sort)
     suffix = f", best first by {sort}" if sort else ""
+    from rich.table import Table
+
     table = Table(title=title + suffix, title_justify="left")
     table.add_column("metric")
     for r in ordered:

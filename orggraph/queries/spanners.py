@@ -25,12 +25,14 @@ of seconds on a city of a few thousand units):
 from __future__ import annotations
 
 import sys
-from typing import Literal
-
-import networkx as nx
+from types import ModuleType
+from typing import TYPE_CHECKING, Literal
 
 from orggraph.core import Core
 from orggraph.queries.result import BoundarySpanner
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built, not on the metrics path
+    import networkx as nx
 
 __all__ = ["KERNEL_WORK", "Method", "betweenness", "boundary_spanners", "spanner_graph"]
 
@@ -44,6 +46,8 @@ Method = Literal["reduced", "igraph"] | None
 
 def spanner_graph(core: Core) -> nx.Graph:
     """Return the simple undirected graph of units, PART_OF links and co-membership pairs."""
+    import networkx as nx
+
     units = core.units
     graph = nx.Graph()
     graph.add_nodes_from(units)
@@ -58,6 +62,28 @@ def _kernel_loaded() -> bool:
     return brandes is not None and brandes.kernels.cache_info().currsize > 0
 
 
+def _igraph() -> ModuleType:
+    """Return the igraph module, imported without its plotting back end when none is loaded yet.
+
+    igraph imports ``matplotlib.pyplot`` at import time whenever matplotlib is installed (half a
+    second, most of ``orggraph metrics`` on a small city), for drawing that orggraph never asks
+    of it. Hiding matplotlib during that import makes igraph use its own stand-in; matplotlib
+    stays importable for everything else. igraph's own plotting, in a process where orggraph
+    imported igraph first, then reports matplotlib as missing: plot with networkx or matplotlib
+    directly, or import igraph before orggraph computes.
+    """
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        import igraph
+
+        return igraph
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # makes its import fail
+    try:
+        import igraph
+    finally:
+        del sys.modules["matplotlib"]
+    return igraph
+
+
 def _scores(n: int, edges: list[tuple[int, int]], method: Method = None) -> list[float]:
     """Return the exact normalised betweenness of nodes 0 … n − 1 of a simple graph."""
     if method is None:
@@ -69,10 +95,10 @@ def _scores(n: int, edges: list[tuple[int, int]], method: Method = None) -> list
         return reduced_betweenness(n, edges)
     if n <= 2:
         return [0.0] * n
-    import igraph  # compiled, and slow to import: only when betweenness is asked for
-
+    igraph = _igraph()
+    # The C graph type: igraph.Graph's constructor imports numpy to look at its arguments.
     # igraph counts every unordered pair once; networkx counts both directions.
-    raw = igraph.Graph(n=n, edges=edges).betweenness(directed=False)
+    raw = igraph.GraphBase(n, edges, False).betweenness(directed=False)
     return [value * 2 / ((n - 1) * (n - 2)) for value in raw]
 
 
