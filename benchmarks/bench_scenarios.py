@@ -95,7 +95,7 @@ def generated_scenarios(city: City, count: int, seed: int = 0) -> list[Scenario]
 
 def table_output(city: City, scenarios: list[Scenario]) -> str:
     """Compare and render the tables, as ``scenario compare`` does for the terminal."""
-    comparison = compare(city, scenarios, spanners=False, cities=False)
+    comparison = compare(city, scenarios, spanners=False, cities=False, tables=False)
     tables = [comparison_table(comparison)]
     for result in comparison.scenarios:
         tables += diff_tables(result.diff, title=f"What '{result.name}' changes")

@@ -239,3 +239,18 @@ def test_a_view_is_valid_exactly_when_the_full_validation_says_so(section, ident
     else:
         with pytest.raises(InvalidDataError):
             _revalidate(city, scenario, {})
+
+
+def test_without_tables_the_city_level_metrics_are_the_same_and_the_tables_empty():
+    base = CITIES["tiny"]
+    scenarios = [Scenario(name="move", changes=[
+        {"move": {"unit": "dienst-jeugd", "to": "cluster-ruimte"}}]),
+        Scenario(name="merge", changes=[{"merge": {"units": ["dienst-zorg", "dienst-jeugd"],
+                                                   "into": {"id": "zorg", "name": "Zorg"}}}])]
+    full = compare(base, scenarios, spanners=False)
+    lean = compare(base, scenarios, spanners=False, tables=False)
+    assert lean.base == full.base and lean.base.clusters  # the base keeps its tables
+    for a, b in zip(full.scenarios, lean.scenarios, strict=True):
+        assert (a.metrics.metrics, a.diff) == (b.metrics.metrics, b.diff)
+        assert a.metrics.clusters and b.metrics.clusters == []
+        assert b.metrics.aldermen == b.metrics.programmes == b.metrics.domains == []

@@ -134,7 +134,7 @@ class Comparison:
 
 
 def compare(base: City, scenarios: Sequence[Scenario], *, spanners: bool = True,
-            cities: bool = True) -> Comparison:
+            cities: bool = True, tables: bool = True) -> Comparison:
     """Apply every scenario to ``base`` and compare each with it.
 
     ``spanners=False`` leaves out the boundary spanners of the base and of every scenario
@@ -142,13 +142,15 @@ def compare(base: City, scenarios: Sequence[Scenario], *, spanners: bool = True,
     table, CSV and HTML outputs do not show them, only the JSON does. ``cities=False`` keeps
     no scenario's city (``ScenarioResult.city`` is None), only its metrics and differences:
     what the table, CSV and JSON outputs show; the HTML report draws the cities' maps.
+    ``tables=False`` leaves each scenario's per-entity tables (aldermen, clusters, domains,
+    programmes, strategic cells) empty: the table and CSV outputs show city-level metrics only.
 
     Each scenario is evaluated from the base's results plus its changes
     (:mod:`~orggraph.scenarios.incremental`), equal to applying it and computing its metrics
     from scratch; its city is a view sharing the base's unchanged entities.
     """
     with gc_paused():  # spare the collector's passes over the base's many objects
-        state = BaseState(base, spanners=spanners, scenarios=len(scenarios))
+        state = BaseState(base, spanners=spanners, scenarios=len(scenarios), tables=tables)
         results = []
         for scenario in scenarios:
             city, result, changes = evaluate(state, scenario)

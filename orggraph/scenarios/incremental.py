@@ -93,13 +93,17 @@ class Touched:
 class BaseState:
     """A base city computed once for many scenarios: its core, metrics, tables and facts.
 
-    ``spanners`` says whether the scenarios' boundary spanners are wanted; ``scenarios`` (how
-    many will be evaluated) chooses the betweenness method once for all of them.
+    ``spanners`` says whether the scenarios' boundary spanners are wanted, ``tables`` whether
+    their per-entity tables are (False leaves them empty); ``scenarios`` (how many will be
+    evaluated) chooses the betweenness method once for all of them. The base's metrics are
+    always complete.
     """
 
-    def __init__(self, city: City, spanners: bool = True, scenarios: int = 1):
+    def __init__(self, city: City, spanners: bool = True, scenarios: int = 1,
+                 tables: bool = True):
         self.city = city
         self.spanners = spanners
+        self.tables = tables
         self.ids = BaseIds(city)
         self.core = Core(city)
         self.facts = Facts(city, self.core)
@@ -213,7 +217,8 @@ def _metrics(state: BaseState, core: Core, change: Touched) -> CityMetrics:
     for name, (reads, family) in _FAMILIES.items():
         values.update(family(core) if reads & change.changed else state.values[name])
     values.update(index_metrics(values))
-    tables = {name: _shared(rows(core), getattr(base, name)) if reads & change.changed
+    tables = {name: [] if not state.tables
+              else _shared(rows(core), getattr(base, name)) if reads & change.changed
               else getattr(base, name) for name, (reads, rows) in _TABLES.items()}
     return CityMetrics(
         city=core.city.id, name=core.city.city.name,
@@ -232,6 +237,8 @@ def evaluate(state: BaseState, scenario: Scenario) -> tuple[City, CityMetrics, C
     change = touched(state, city)
     if change.anything:
         result = metrics(city, spanners=state.spanners)
+        if not state.tables:
+            result = result.model_copy(update=dict.fromkeys(_TABLES, []))
         return city, result, diff(state.facts, city)
     core = _core(state, city, change)
     result = _metrics(state, core, change)
