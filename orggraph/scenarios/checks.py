@@ -4,8 +4,8 @@ A base city passed validation; a draft (see :mod:`orggraph.scenarios.draft`) tha
 entities, in the same order, with a few of them copied and changed, is valid as a whole when each
 changed entity is: its fields pass the models, its references point at existing ids (the ids are
 the base's), a new ``parent`` closes no cycle, and the rules of the root and of ``support`` hold
-for it. :func:`draft_holds` checks only that, in time proportional to what changed; when it
-answers False the full validation runs to find and word the problems.
+for it. :func:`draft_holds` checks only that (plus one pass over the ids, to see that they are
+the base's); when it answers False the full validation runs to find and word the problems.
 
 >>> from orggraph.examples import load_example
 >>> from orggraph.scenarios.draft import Draft, copy_model
