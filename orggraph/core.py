@@ -30,6 +30,7 @@ is in use. Computing never reads or writes files.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from itertools import combinations
 
@@ -150,6 +151,18 @@ class Core:
         >>> owners["dienst-wonen"], owners["dienst-jeugd"]
         (['bram-claes'], ['chris-maes'])
         """
+        return self.owners_of(self.services)
+
+    def owners_of(self, services: Iterable[str]) -> dict[str, list[str]]:
+        """Return service id → owners(s) in college order for the given ``services`` only.
+
+        :attr:`owners` is this for every service; a scenario that changes a few portfolios asks
+        it for the services whose owners can have changed.
+
+        >>> from orggraph.examples import load_example
+        >>> Core(load_example("tiny")).owners_of(["dienst-jeugd"])
+        {'dienst-jeugd': ['chris-maes']}
+        """
         parent = {d.id: d.parent for d in self.city.domains}
         holders: dict[str, set[str]] = {}
         steered: dict[str, set[str]] = {}
@@ -174,7 +187,7 @@ class Core:
 
         rank = {p.id: i for i, p in enumerate(self.college)}
         result: dict[str, list[str]] = {}
-        for s in self.services:
+        for s in services:
             found = set(steered.get(s, ())).union(
                 *(above.get(d, holders.get(d, ())) for d in self.units[s].domains))
             result[s] = sorted(found, key=rank.__getitem__)
@@ -220,3 +233,26 @@ class Core:
         for p in self.city.programmes:
             pairs.update(combinations(sorted(u for u in p.units if u in cluster), 2))
         return pairs
+
+    @classmethod
+    def known(cls, city: City, **rules: object) -> Core:
+        """Return the core of ``city`` with some rules given instead of worked out.
+
+        For a city derived from another (a scenario from its base) when the changes cannot
+        have altered those rules: pass the other core's, e.g. ``cluster=base.cluster`` when no
+        unit moved. Every rule not given is worked out from ``city`` when first asked for, by the
+        definitions above, which stay the reference.
+
+        >>> from orggraph.examples import load_example
+        >>> city = load_example("tiny")
+        >>> base = Core(city)
+        >>> Core.known(city, cluster=base.cluster).cluster is base.cluster
+        True
+        """
+        unknown = [name for name in rules if not isinstance(
+            getattr(cls, name, None), cached_property)]
+        if unknown:
+            raise TypeError(f"Core has no rule named {', '.join(unknown)}")
+        core = cls(city)
+        core.__dict__.update(rules)  # what a cached_property stores once worked out
+        return core

@@ -71,7 +71,11 @@ def compare(
     for scenario in loaded:
         _warn_other_base(scenario, base)
     # Only the JSON holds the boundary spanners; the other formats show city-level metrics.
-    comparison = compare_scenarios(city, loaded, spanners=fmt == CompareFormat.json)
+    # Only the HTML report draws the scenarios' cities (their maps); the table and CSV show no
+    # per-entity table of a scenario.
+    comparison = compare_scenarios(city, loaded, spanners=fmt == CompareFormat.json,
+                                   cities=fmt == CompareFormat.html,
+                                   tables=fmt in (CompareFormat.json, CompareFormat.html))
     _emit(comparison, fmt, out_file, sort)
 
 

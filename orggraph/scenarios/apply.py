@@ -30,11 +30,12 @@ from orggraph.errors import ChangeError, InvalidDataError, Problem, ScenarioErro
 from orggraph.loaders.sources import Origin, RawDataset
 from orggraph.loaders.validate import build_city
 from orggraph.scenarios.changes import CHANGES, Step
+from orggraph.scenarios.checks import BaseIds, draft_holds
 from orggraph.scenarios.draft import Draft
 from orggraph.schemas.dataset import FORMAT, SECTION_MODELS, SECTIONS, City
 from orggraph.schemas.scenario import Scenario
 
-__all__ = ["apply", "load_applied", "load_scenarios"]
+__all__ = ["apply", "apply_view", "load_applied", "load_scenarios"]
 
 #: Dump a whole section in one call (as fast again as entity by entity).
 _DUMP = {section: TypeAdapter(list[model]) for section, model in SECTION_MODELS.items()}
@@ -51,7 +52,41 @@ def apply(base: City, scenario: Scenario | dict) -> City:
     """
     if not isinstance(scenario, Scenario):
         scenario = Scenario.model_validate(scenario)
-    draft = Draft(base)
+    city, _, touched = _changed(base, scenario)
+    return _revalidate(city, scenario, touched)
+
+
+def apply_view(base: City, scenario: Scenario | dict, ids: BaseIds | None = None) -> City:
+    """Return the city of :func:`apply`, as a view over ``base``: read it, never modify it.
+
+    The entities the changes touched are copies; every other one is the base's own object, so
+    that a view costs memory and time in proportion to what changed. Validation checks only
+    the changed entities (see :func:`~orggraph.scenarios.checks.draft_holds`) when that is
+    enough to know the result valid, and runs in full otherwise, with the same problems as
+    :func:`apply`. ``base`` must be a valid dataset (as loading makes it); ``ids``, read from it
+    once, spares reading it again for each scenario.
+
+    >>> from orggraph.examples import load_example
+    >>> base = load_example("tiny")
+    >>> s = Scenario(name="Youth to space", changes=[{"move": {"unit": "dienst-jeugd",
+    ...                                                        "to": "cluster-ruimte"}}])
+    >>> view = apply_view(base, s)
+    >>> view == apply(base, s), view.units[0] is base.units[0]
+    (True, True)
+    """
+    if not isinstance(scenario, Scenario):
+        scenario = Scenario.model_validate(scenario)
+    ids = ids if ids is not None else BaseIds(base)
+    city, draft, touched = _changed(base, scenario, ids.shared)
+    if draft_holds(ids, city, draft):
+        return city
+    return _revalidate(city, scenario, touched)
+
+
+def _changed(base: City, scenario: Scenario,
+             shared: set[int] | None = None) -> tuple[City, Draft, dict[str, int]]:
+    """Apply the changes to a draft; return it, its copies and entity id → last change index."""
+    draft = Draft(base, shared)
     city = draft.city(base)
     touched: dict[str, int] = {}
     for i, change in enumerate(scenario.changes):
@@ -59,7 +94,7 @@ def apply(base: City, scenario: Scenario | dict) -> City:
         step = Step(i + 1, action.verb, scenario.origin(i), draft)
         for ident in CHANGES[type(action)](city, action, step):
             touched[ident] = i
-    return _revalidate(city, scenario, touched)
+    return city, draft, touched
 
 
 def load_applied(path: Path) -> tuple[City, Scenario | None]:
@@ -85,10 +120,10 @@ def load_applied(path: Path) -> tuple[City, Scenario | None]:
     return _applied(load(scenario.base_path), scenario), scenario
 
 
-def _applied(base: City, scenario: Scenario) -> City:
-    """Apply ``scenario``, its change errors reported as located problems."""
+def _applied(base: City, scenario: Scenario, ids: BaseIds | None = None) -> City:
+    """Apply ``scenario`` (as a view), its change errors reported as located problems."""
     try:
-        return apply(base, scenario)
+        return apply_view(base, scenario, ids)
     except ChangeError as error:
         raise InvalidDataError([error.problem]) from None
     except ScenarioError as error:
@@ -104,10 +139,11 @@ def load_scenarios(base: City, paths: Sequence[Path]) -> list[Scenario]:
     from orggraph.scenarios.load import load_scenario
 
     loaded, problems = [], []
+    ids = BaseIds(base)
     for path in paths:
         try:
             scenario = load_scenario(path)
-            _applied(base, scenario)
+            _applied(base, scenario, ids)
         except InvalidDataError as error:
             problems.extend(error.problems)
             continue

@@ -119,16 +119,14 @@ def _member(city: City, ident: str, step: Step) -> Person:
     raise step.fail(f"there is no college member '{ident}'.{listed}", ident, members)
 
 
-def _descendants(city: City, ident: str) -> set[str]:
-    children: dict[str | None, list[str]] = {}
-    for unit in city.units:
-        children.setdefault(unit.parent, []).append(unit.id)
-    found, todo = set(), [ident]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
+def _ancestors_or_self(city: City, ident: str) -> set[str]:
+    """Return ``ident`` and every unit above it (a cycle ends the walk)."""
+    parent = {u.id: u.parent for u in city.units}
+    found: set[str] = set()
+    node: str | None = ident
+    while node is not None and node not in found:
+        found.add(node)
+        node = parent.get(node)
     return found
 
 
@@ -152,7 +150,7 @@ def _move(city: City, change: Move, step: Step) -> Iterator[str]:
     target = _unit(city, change.to, step, role="new parent")
     if unit.kind == UnitKind.organisation:
         raise step.fail(f"'{unit.id}' is the organisation root; it cannot move.")
-    if target.id == unit.id or target.id in _descendants(city, unit.id):
+    if unit.id in _ancestors_or_self(city, target.id):
         raise step.fail(f"'{unit.id}' cannot move under '{target.id}', which lies inside it; "
                         "move it under a unit outside its own branch.")
     unit = step.own(city, "units", unit)

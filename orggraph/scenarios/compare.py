@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from orggraph.loaders.gcpause import gc_paused
-from orggraph.queries import DIRECTION, METRIC_KEYS, CityMetrics, metrics
-from orggraph.scenarios.apply import apply
-from orggraph.scenarios.diff import CityDiff, Facts, diff
+from orggraph.queries import DIRECTION, METRIC_KEYS, CityMetrics
+from orggraph.scenarios.diff import CityDiff
+from orggraph.scenarios.incremental import BaseState, evaluate
 from orggraph.schemas.dataset import City
 from orggraph.schemas.scenario import Scenario
 
@@ -68,11 +68,12 @@ def verdict(key: str, before: float | None, after: float | None) -> str | None:
 
 @dataclass
 class ScenarioResult:
-    """One scenario applied: its city, metrics and differences from the base."""
+    """One scenario applied: its city (None when not kept), metrics and differences from the
+    base."""
 
     name: str
     description: str | None
-    city: City
+    city: City | None
     metrics: CityMetrics
     base: CityMetrics
     diff: CityDiff
@@ -132,20 +133,28 @@ class Comparison:
                 "scenarios": [r.to_json_dict() for r in self.ranked(sort)]}
 
 
-def compare(base: City, scenarios: Sequence[Scenario], *, spanners: bool = True) -> Comparison:
+def compare(base: City, scenarios: Sequence[Scenario], *, spanners: bool = True,
+            cities: bool = True, tables: bool = True) -> Comparison:
     """Apply every scenario to ``base`` and compare each with it.
 
     ``spanners=False`` leaves out the boundary spanners of the base and of every scenario
     (see :func:`~orggraph.queries.metrics`), by far the costliest part of the metrics: the
-    table, CSV and HTML outputs do not show them, only the JSON does.
+    table, CSV and HTML outputs do not show them, only the JSON does. ``cities=False`` keeps
+    no scenario's city (``ScenarioResult.city`` is None), only its metrics and differences:
+    what the table, CSV and JSON outputs show; the HTML report draws the cities' maps.
+    ``tables=False`` leaves each scenario's per-entity tables (aldermen, clusters, domains,
+    programmes, strategic cells) empty: the table and CSV outputs show city-level metrics only.
+
+    Each scenario is evaluated from the base's results plus its changes
+    (:mod:`~orggraph.scenarios.incremental`), equal to applying it and computing its metrics
+    from scratch; its city is a view sharing the base's unchanged entities.
     """
-    with gc_paused():  # many scenarios keep many objects alive: spare the collector's passes
-        base_metrics = metrics(base, spanners=spanners)
-        base_facts = Facts(base)
+    with gc_paused():  # spare the collector's passes over the base's many objects
+        state = BaseState(base, spanners=spanners, scenarios=len(scenarios), tables=tables)
         results = []
         for scenario in scenarios:
-            city = apply(base, scenario)
-            results.append(ScenarioResult(scenario.name, scenario.description, city,
-                                          metrics(city, spanners=spanners), base_metrics,
-                                          diff(base_facts, city)))
-    return Comparison(base, base_metrics, results)
+            city, result, changes = evaluate(state, scenario)
+            results.append(ScenarioResult(scenario.name, scenario.description,
+                                          city if cities else None, result, state.metrics,
+                                          changes))
+    return Comparison(base, state.metrics, results)

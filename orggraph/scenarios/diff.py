@@ -21,15 +21,18 @@ Jeugddienst moves from Cluster Mens en Samenleving to Cluster Ruimte.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import ChainMap, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
 from orggraph.core import Core
-from orggraph.schemas.dataset import NOUNS, SECTIONS, City
+from orggraph.schemas.dataset import NOUNS, SECTION_MODELS, SECTIONS, City, Entity, Programme
 
 __all__ = ["CityDiff", "Difference", "Facts", "KINDS", "diff", "items_reassigned", "units_moved"]
+
+_SECTION_OF = {model: section for section, model in SECTION_MODELS.items()}
 
 #: Kinds of difference, in the order they are listed.
 KINDS = ("clusters_merged", "unit_moved", "unit_reparented", "item_reassigned", "steer_changed",
@@ -87,12 +90,42 @@ class Facts:
     """What a diff reads from one city, each worked out once, when first asked for.
 
     Pass one to :func:`diff` instead of the city to reuse it: a base compared with many
-    scenarios is then read once. The city must not change while its facts are in use.
+    scenarios is then read once. The city must not change while its facts are in use; ``core``
+    is its :class:`~orggraph.core.Core` when one is at hand already.
     """
 
-    def __init__(self, city: City):
+    def __init__(self, city: City, core: Core | None = None):
         self.city = city
-        self.core = Core(city)
+        self.core = core if core is not None else Core(city)
+
+    @classmethod
+    def of_view(cls, base: Facts, city: City, core: Core, changed: Sequence[Entity]) -> Facts:
+        """Return the facts of ``city``, a view over ``base.city`` with the same entities in
+        the same order, of which only ``changed`` differ from the base's: the tables of names
+        and parents are the base's with those entities' entries replaced.
+
+        >>> from orggraph.examples import load_example
+        >>> from orggraph.scenarios.apply import apply_view
+        >>> base = load_example("tiny")
+        >>> view = apply_view(base, {"name": "x", "changes": [
+        ...     {"rename": {"id": "dienst-jeugd", "name": "Jeugd"}}]})
+        >>> renamed = [u for u in view.units if u.id == "dienst-jeugd"]
+        >>> facts = Facts.of_view(Facts(base), view, Core(view), renamed)
+        >>> facts.names["dienst-jeugd"], facts.names == Facts(view).names
+        ('Jeugd', True)
+        """
+        facts = cls(city, core)
+        names = {s: dict(n) for s, n in base.section_names.items()}
+        parents = dict(base.parents)
+        for entity in changed:
+            section = _SECTION_OF[type(entity)]
+            names[section][entity.id] = entity.name
+            if section == "units":
+                parents[entity.id] = entity.parent
+        facts.section_names, facts.parents = names, parents
+        if core.owned is base.core.owned:
+            facts.owned = base.owned
+        return facts
 
     @property
     def clusters(self) -> dict[str, str]:
@@ -117,7 +150,27 @@ class Facts:
     @cached_property
     def names(self) -> dict[str, str]:
         """Id → name of every entity."""
-        return {e.id: e.name for s in SECTIONS for e in getattr(self.city, s)}
+        return {i: name for names in self.section_names.values() for i, name in names.items()}
+
+    @cached_property
+    def section_names(self) -> dict[str, dict[str, str]]:
+        """Section → id → name of each of its entities."""
+        return {s: {e.id: e.name for e in getattr(self.city, s)} for s in SECTIONS}
+
+    @cached_property
+    def parents(self) -> dict[str, str | None]:
+        """Unit id → its parent's id."""
+        return {u.id: u.parent for u in self.city.units}
+
+    @cached_property
+    def programmes(self) -> dict[str, Programme]:
+        """Programme id → programme."""
+        return {p.id: p for p in self.city.programmes}
+
+    @cached_property
+    def services(self) -> set[str]:
+        """The ids of the services (S, see :class:`~orggraph.core.Core`)."""
+        return set(self.core.services)
 
 
 def _facts(city: City | Facts) -> Facts:
@@ -127,6 +180,8 @@ def _facts(city: City | Facts) -> Facts:
 def units_moved(a: City | Facts, b: City | Facts) -> int:
     """Return how many units present in both cities sit in a different cluster(u)."""
     ca, cb = _facts(a).clusters, _facts(b).clusters
+    if ca is cb:  # a scenario that moved nothing shares its base's
+        return 0
     return sum(1 for u in ca.keys() & cb.keys() if ca[u] != cb[u])
 
 
@@ -151,11 +206,11 @@ def diff(a: City | Facts, b: City | Facts) -> CityDiff:
     """
     fa, fb = _facts(a), _facts(b)
     a, b = fa.city, fb.city
-    names = {**fa.names, **fb.names}
+    names = ChainMap(fb.names, fa.names)
     differences = (_merged(fa, fb, names) + _moved(fa, fb, names) + _reassigned(fa, fb, names)
                    + _steers(fa, fb, names) + _college(a, b, names)
-                   + _ownership(fa, fb, names) + _programmes(a, b, names) + _presence(a, b)
-                   + _renamed(a, b))
+                   + _ownership(fa, fb, names) + _programmes(fa, fb, names) + _presence(fa, fb)
+                   + _renamed(fa, fb))
     label_a = a.city.name + (f" {a.city.legislature}" if a.city.legislature else "")
     label_b = b.city.name + (f" {b.city.legislature}" if b.city.legislature else "")
     return CityDiff(label_a, label_b, units_moved(fa, fb), items_reassigned(fa, fb),
@@ -168,7 +223,7 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _merged(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
+def _merged(a: Facts, b: Facts, names: Mapping[str, str]) -> list[Difference]:
     """Clusters of ``a`` that are gone in ``b``, their units now mostly in one cluster."""
     ca, cb = a.clusters, b.clusters
     still = set(cb.values())
@@ -191,12 +246,16 @@ def _merged(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
     return result
 
 
-def _moved(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
+def _moved(a: Facts, b: Facts, names: Mapping[str, str]) -> list[Difference]:
     ca, cb = a.clusters, b.clusters
-    parent_a = {u.id: u.parent for u in a.city.units}
+    parent_a = a.parents
+    # Only a unit whose cluster or parent differs can be reported (set operations, in C).
+    changed = {u for u, _ in b.parents.items() - parent_a.items()}
+    if ca is not cb:
+        changed |= {u for u, _ in cb.items() - ca.items()}
     result = []
     for unit in b.city.units:
-        if unit.id not in parent_a:
+        if unit.id not in changed or unit.id not in parent_a:
             continue
         if unit.id in ca and unit.id in cb and ca[unit.id] != cb[unit.id]:
             if ca[unit.id] == unit.id or cb[unit.id] == unit.id:
@@ -212,7 +271,7 @@ def _moved(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
     return result
 
 
-def _reassigned(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
+def _reassigned(a: Facts, b: Facts, names: Mapping[str, str]) -> list[Difference]:
     ha, hb = a.holders, b.holders
     result: list[Difference] = []
     changed = [k for k in ha if k in hb and ha[k] != hb[k]]
@@ -238,9 +297,9 @@ def _steered(city: City) -> dict[str, set[str]]:
     return lines
 
 
-def _steers(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
+def _steers(a: Facts, b: Facts, names: Mapping[str, str]) -> list[Difference]:
     sa, sb = a.steered, b.steered
-    units_b = {u.id for u in b.city.units}
+    units_b = b.parents
     steered = sa.keys() | sb.keys()
     result = []
     for unit in [u.id for u in b.city.units if u.id in steered]:
@@ -254,7 +313,7 @@ def _steers(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
     return result
 
 
-def _college(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+def _college(a: City, b: City, names: Mapping[str, str]) -> list[Difference]:
     ma, mb = {p.id for p in a.college}, {p.id for p in b.college}
     joined = [Difference("college_joined", p.id, f"{p.name} joins the college as "
                          f"{p.role.value.replace('_', ' ')}.") for p in b.college if p.id not in ma]
@@ -263,17 +322,17 @@ def _college(a: City, b: City, names: dict[str, str]) -> list[Difference]:
     return joined + left
 
 
-def _ownership(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
+def _ownership(a: Facts, b: Facts, names: Mapping[str, str]) -> list[Difference]:
     """Per college member in both cities: the services gained and lost."""
     oa, ob = a.owned, b.owned
-    services = set(a.core.services) & set(b.core.services)
+    sa, sb = a.services, b.services
     result = []
     college_a = {q.id for q in a.city.college}
     nobody: set[str] = set()
     for member in [p for p in b.city.college if p.id in college_a]:
         before, after = oa.get(member.id, nobody), ob.get(member.id, nobody)
-        gained = sorted((after - before) & services)
-        lost = sorted((before - after) & services)
+        gained = sorted(s for s in after - before if s in sa and s in sb)
+        lost = sorted(s for s in before - after if s in sa and s in sb)
         if not gained and not lost:
             continue
         parts = []
@@ -287,13 +346,13 @@ def _ownership(a: Facts, b: Facts, names: dict[str, str]) -> list[Difference]:
     return result
 
 
-def _programmes(a: City, b: City, names: dict[str, str]) -> list[Difference]:
+def _programmes(a: Facts, b: Facts, names: Mapping[str, str]) -> list[Difference]:
     """Programmes in both whose sponsor, lead or contributors changed."""
-    before = {p.id: p for p in a.programmes}
+    before = a.programmes
     result = []
-    for programme in b.programmes:
+    for programme in b.city.programmes:
         old = before.get(programme.id)
-        if old is None:
+        if old is None or old is programme:  # a scenario shares what it did not change
             continue
         parts = []
         if old.sponsor != programme.sponsor:
@@ -302,8 +361,9 @@ def _programmes(a: City, b: City, names: dict[str, str]) -> list[Difference]:
         if old.lead != programme.lead:
             parts.append(f"is now led by {names.get(programme.lead or '', 'no unit')} "
                          f"(was {names.get(old.lead or '', 'no unit')})")
-        joined = [u for u in programme.units if u not in old.units]
-        left = [u for u in old.units if u not in programme.units]
+        units, old_units = programme.units, old.units
+        joined = [u for u in units if u not in old_units]
+        left = [u for u in old_units if u not in units]
         if joined:
             parts.append(f"gains {_join([names.get(u, u) for u in joined])}")
         if left:
@@ -316,11 +376,13 @@ def _programmes(a: City, b: City, names: dict[str, str]) -> list[Difference]:
     return result
 
 
-def _presence(a: City, b: City) -> list[Difference]:
+def _presence(fa: Facts, fb: Facts) -> list[Difference]:
+    a, b = fa.city, fb.city
     result = []
     for section in SECTIONS:
-        ids_a = {e.id for e in getattr(a, section)}
-        ids_b = {e.id for e in getattr(b, section)}
+        ids_a, ids_b = fa.section_names[section], fb.section_names[section]
+        if ids_a.keys() == ids_b.keys():
+            continue
         noun = NOUNS[section]
         result += [Difference("appeared", e.id, f"New {noun}: {e.name}.", {"section": section})
                    for e in getattr(b, section) if e.id not in ids_a]
@@ -330,11 +392,13 @@ def _presence(a: City, b: City) -> list[Difference]:
     return result
 
 
-def _renamed(a: City, b: City) -> list[Difference]:
+def _renamed(fa: Facts, fb: Facts) -> list[Difference]:
     result = []
     for section in SECTIONS:
-        before = {e.id: e.name for e in getattr(a, section)}
+        before = fa.section_names[section]
+        if not fb.section_names[section].items() - before.items():
+            continue  # no name changed (or only new entities, which are not renamed)
         result += [Difference("renamed", e.id, f"{before[e.id]} is renamed {e.name}.",
                               {"section": section, "from": before[e.id], "to": e.name})
-                   for e in getattr(b, section) if e.id in before and before[e.id] != e.name]
+                   for e in getattr(fb.city, section) if before.get(e.id, e.name) != e.name]
     return result

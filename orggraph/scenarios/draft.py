@@ -23,14 +23,14 @@ from pydantic import BaseModel
 
 from orggraph.schemas.dataset import SECTIONS, City
 
-__all__ = ["Draft", "copy_model"]
+__all__ = ["Draft", "copy_model", "shared_entities"]
 
 
 class Draft:
     """Copy on write: which entities of the draft are still the base's, and their copies."""
 
-    def __init__(self, base: City):
-        self.shared = {id(e) for section in SECTIONS for e in getattr(base, section)}
+    def __init__(self, base: City, shared: set[int] | None = None):
+        self.shared = shared if shared is not None else shared_entities(base)
         self.copies: dict[int, Any] = {}
 
     def city(self, base: City) -> City:
@@ -40,6 +40,12 @@ class Draft:
             city.__dict__[section] = list(getattr(base, section))
         return city
 
+
+
+def shared_entities(base: City) -> set[int]:
+    """Return the ``id()`` of every entity of ``base``: those a draft shares until it copies
+    them. Read once, it serves every draft of the same base."""
+    return {id(e) for section in SECTIONS for e in getattr(base, section)}
 
 
 #: Values a copy may share with its original: nothing in them can change.
