@@ -25,12 +25,18 @@ from orggraph.schemas.dataset import City
 if TYPE_CHECKING:  # networkx is imported only where a graph is built
     import networkx as nx
 
-__all__ = ["metrics"]
+__all__ = ["clean", "metrics"]
 
 
-def _clean(value: float | int | None) -> float | int | None:
-    # Twelve decimals hide floating-point noise (a modularity of 1e-17 is 0) and keep the
-    # numbers identical across engines that sum in another order.
+def clean(value: float | int | None) -> float | int | None:
+    """Return a metric value as every output shows it: a float rounded to twelve decimals.
+
+    Twelve decimals hide floating-point noise (a modularity of 1e-17 is 0) and keep the numbers
+    identical across engines, and across the scenario paths, that sum in another order.
+
+    >>> clean(1e-17), clean(0.1 + 0.2), clean(3)
+    (0.0, 0.3, 3)
+    """
     if isinstance(value, float):
         return round(value, 12) + 0.0
     return value
@@ -63,7 +69,7 @@ def metrics(city: City | nx.MultiDiGraph, spanners: bool = True) -> CityMetrics:
     return CityMetrics(
         city=core.city.id,
         name=core.city.city.name,
-        metrics={key: _clean(values[key]) for key in METRIC_KEYS},
+        metrics={key: clean(values[key]) for key in METRIC_KEYS},
         aldermen=alderman_rows(core),
         clusters=cluster_rows(core),
         domains=domain_rows(core),

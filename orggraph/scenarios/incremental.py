@@ -42,7 +42,7 @@ from typing import TypeVar
 from orggraph.core import Core
 from orggraph.queries import CityMetrics, metrics
 from orggraph.queries.alignment import alderman_rows, alignment_metrics, cluster_rows
-from orggraph.queries.compute import _clean
+from orggraph.queries.compute import clean
 from orggraph.queries.domains import domain_metrics, domain_rows
 from orggraph.queries.indices import index_metrics
 from orggraph.queries.keys import METRIC_KEYS
@@ -222,7 +222,7 @@ def _metrics(state: BaseState, core: Core, change: Touched) -> CityMetrics:
               else getattr(base, name) for name, (reads, rows) in _TABLES.items()}
     return CityMetrics(
         city=core.city.id, name=core.city.city.name,
-        metrics={key: _clean(values[key]) for key in METRIC_KEYS}, **tables,
+        metrics={key: clean(values[key]) for key in METRIC_KEYS}, **tables,
         boundary_spanners=_spanners(state, core, change) if state.spanners else [],
         betweenness_approximate=False, spanners_computed=state.spanners)
 
