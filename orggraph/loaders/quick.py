@@ -26,8 +26,9 @@ from typing import Any
 import jiter
 from pydantic import TypeAdapter, ValidationError
 
+from orggraph.loaders import sources
 from orggraph.loaders.gcpause import gc_paused
-from orggraph.loaders.limits import MAX_FILE_BYTES, check_shape, max_entries
+from orggraph.loaders.limits import check_shape, max_entries
 from orggraph.loaders.references import REFERENCES
 from orggraph.loaders.taxonomy import available_taxonomies, taxonomy_domains
 from orggraph.schemas import enums
@@ -62,7 +63,7 @@ def load_quickly(path: Path | str) -> City | None:
     if path.suffix.lower() != ".json":
         return None
     try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        if not path.is_file() or path.stat().st_size > sources.MAX_FILE_BYTES:
             return None
         data = path.read_bytes()
     except OSError:
