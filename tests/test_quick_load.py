@@ -119,6 +119,7 @@ CHANGES = {
     "unknown section": _top("afdelingen", []),
     "section not a list": _top("bodies", {"id": "college"}),
     "unknown taxonomy": _top("taxonomy", "nace"),
+    "empty taxonomy": _top("taxonomy", None),
     "no units": _top("units", []),
 }
 #: Changes to the text of a JSON file.

@@ -65,14 +65,17 @@ def load_quickly(path: Path | str) -> City | None:
     try:
         if not path.is_file() or path.stat().st_size > sources.MAX_FILE_BYTES:
             return None
-        data = path.read_bytes()
     except OSError:
         return None
     with gc_paused():
-        return _city(data)
+        return _city(path)
 
 
-def _city(data: bytes) -> City | None:
+def _city(path: Path) -> City | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
     if data.startswith(_BOM):
         data = data[len(_BOM):]
     try:
@@ -86,8 +89,9 @@ def _city(data: bytes) -> City | None:
         info = CityInfo.model_validate(doc.pop("city", None))
     except ValidationError:
         return None
-    taxonomy = doc.pop("taxonomy", None)
-    if taxonomy is not None:
+    taxonomy = None
+    if "taxonomy" in doc:
+        taxonomy = doc.pop("taxonomy")
         if not (isinstance(taxonomy, str) and taxonomy in available_taxonomies()):
             return None
         if not isinstance(doc.get("domains", []), list):
