@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from orggraph.loaders.graph import from_networkx, to_networkx
+from orggraph.loaders.quick import load_quickly
 from orggraph.loaders.sources import read_dataset
 from orggraph.loaders.validate import build_city
 from orggraph.schemas.dataset import City
@@ -18,8 +19,13 @@ def load(path: Path | str) -> City:
     Raises :class:`orggraph.errors.InvalidDataError` listing every problem, each with its file and
     line.
 
+    A single JSON file is first tried the quick way (:func:`~orggraph.loaders.quick.load_quickly`),
+    which gives the same city; anything it does not accept is read again the detailed way, which
+    finds and explains every problem.
+
     >>> from orggraph.examples import example_path
     >>> load(example_path("tiny")).city.id
     'tiny'
     """
-    return build_city(read_dataset(path))
+    city = load_quickly(path)
+    return city if city is not None else build_city(read_dataset(path))

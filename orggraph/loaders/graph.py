@@ -52,87 +52,17 @@ def label_of_kind(kind: str) -> str:
 
 # Unit kind → (value, label), looked up once per unit instead of computed.
 _KINDS = {kind: (kind.value, label_of_kind(kind.value)) for kind in UnitKind}
+#: The attributes of a city node, in the order they are written.
+_CITY_FIELDS = ("name", "population", "legislature", "region", "taxonomy", "sources")
 
-
-class _Builder:
-    """Collect nodes and edges in plain dicts, then hand them to networkx in one go.
-
-    ``MultiDiGraph.add_edges_from`` looks every edge up through adjacency views and costs several
-    microseconds an edge, most of the time of building a 100k-unit city. The builder instead fills
-    the graph's adjacency dicts directly, in the layout networkx documents for a MultiDiGraph
-    (``succ[u][v][key] = attrs``, ``pred[v][u]`` the same key dict), with the nodes and edges in the
-    order ``add_node`` and ``add_edges_from`` would have given them.
-    """
-
-    def __init__(self, city: model.City, scenario: str | None):
-        self.city_id = city.id
-        self.scenario = scenario
-        self.prefix = uid(city.id, "", scenario)
-        self.nodes: dict[str, dict[str, Any]] = {}
-        self._edges: list[tuple[str, str, str, dict[str, Any]]] = []
-
-    def uid(self, entity: str) -> str:
-        return self.prefix + entity
-
-    def node(self, entity: str, labels: set[str], props: dict[str, Any]) -> None:
-        key = self.prefix + entity
-        base = {"labels": labels, "uid": key, "id": entity, "city": self.city_id}
-        if self.scenario:
-            base["scenario"] = self.scenario
-        for k, v in props.items():
-            if v is not None:
-                base[k] = v
-        if key in self.nodes:  # add_node on an existing node updates its attributes
-            self.nodes[key].update(base)
-        else:
-            self.nodes[key] = base
-
-    def edge(self, source: str, target: str, rel: str, **props: Any) -> None:
-        data = {"type": rel}
-        for k, v in props.items():
-            if v is not None:
-                data[k] = v
-        self._edges.append((self.prefix + source, self.prefix + target, rel, data))
-
-    def plain_edges(self, source: str, targets: list[str], rel: str) -> None:
-        """Add edges without properties from one source to each of ``targets``."""
-        prefix = self.prefix
-        u = prefix + source
-        self._edges.extend((u, prefix + t, rel, {"type": rel}) for t in targets)
-
-    def finish(self) -> nx.MultiDiGraph:
-        import networkx as nx
-
-        g = nx.MultiDiGraph()
-        nodes, succ, pred = g._node, g._succ, g._pred
-        nodes.update(self.nodes)
-        succ.update({key: {} for key in self.nodes})
-        pred.update({key: {} for key in self.nodes})
-        for u, v, rel, data in self._edges:
-            out = succ.get(u)
-            if out is None or v not in nodes:
-                # An edge to an id that has no node (a city that was not validated):
-                # add_edges_from creates such an end as a bare node, and so do we.
-                for end in (u, v):
-                    if end not in nodes:
-                        nodes[end], succ[end], pred[end] = {}, {}, {}
-                out = succ[u]
-            keydict = out.get(v)
-            if keydict is None:
-                out[v] = pred[v][u] = {rel: data}
-                continue
-            key, n = rel, 1
-            while key in keydict:  # a second HOLDS between the same two nodes is HOLDS#2
-                n += 1
-                key = f"{rel}#{n}"
-            keydict[key] = data
-        return g
+Node = tuple[str, dict[str, Any]]
+Edge = tuple[str, str, str, dict[str, Any]]
 
 
 def to_networkx(city: model.City, scenario: str | None = None) -> nx.MultiDiGraph:
     """Return the graph of ``city`` as a ``MultiDiGraph`` (see the module docstring)."""
     with gc_paused():
-        return _build(city, scenario)
+        return _Builder(city, scenario).collect().finish()
 
 
 def graph_parts(city: model.City, scenario: str | None = None) -> tuple[
@@ -154,68 +84,177 @@ def graph_parts(city: model.City, scenario: str | None = None) -> tuple[
     True
     """
     with gc_paused():
-        b = _builder(city, scenario)
+        b = _Builder(city, scenario).collect()
         return b.nodes, [(u, v, data) for u, v, _, data in b._edges]
 
 
-def _build(city: model.City, scenario: str | None) -> nx.MultiDiGraph:
-    return _builder(city, scenario).finish()
+class _Builder:
+    """Collect the nodes and edges of a city, in the order ``add_node`` and ``add_edges_from``
+    calls would add them (the city, then each section's entities, each followed by its
+    relationships), then hand them to networkx in one go.
 
+    Each section has its own loop with the attributes written out, rather than one generic
+    helper: on a 100k-unit city the calls and keyword dicts of a generic helper cost more than
+    the dicts it builds.
+    """
 
-def _builder(city: model.City, scenario: str | None) -> _Builder:
-    b = _Builder(city, scenario)
-    info = city.city
-    b.node(info.id, {"City"}, {"name": info.name, "population": info.population,
-                                "legislature": info.legislature, "region": info.region,
-                                "taxonomy": city.taxonomy,
-                                "sources": list(info.sources) or None})
-    for d in city.domains:
-        b.node(d.id, {"Domain"}, {"name": d.name, "bbc": list(d.bbc) or None})
-        if d.parent:
-            b.edge(d.id, d.parent, "PART_OF")
-    for u in city.units:
-        kind, label = _KINDS[u.kind]
-        b.node(u.id, {"Unit", label},
-               {"name": u.name, "kind": kind, "fte": u.fte, "budget": u.budget,
-                "support": u.support, "legal_form": u.legal_form})
-        if u.parent:
-            b.plain_edges(u.id, [u.parent], "PART_OF")
-        else:
-            b.plain_edges(u.id, [info.id], "OF")
-        if u.domains:
-            b.plain_edges(u.id, u.domains, "WORKS_ON")
-    for body in city.bodies:
-        b.node(body.id, {"Body"}, {"name": body.name, "kind": body.kind.value})
-    for p in city.people:
-        b.node(p.id, {"Person"}, {"name": p.name, "role": p.role.value, "party": p.party})
-        for item in p.portfolio:
-            b.edge(p.id, item.domain, "HOLDS", title=item.title)
-        b.plain_edges(p.id, p.steers, "STEERS")
-        b.plain_edges(p.id, p.heads, "HEADS")
-        b.plain_edges(p.id, p.member_of, "MEMBER_OF")
-    for c in city.challenges:
-        b.node(c.id, {"Challenge"}, {"name": c.name})
-    for prog in city.programmes:
-        b.node(prog.id, {"Programme"}, {"name": prog.name, "kind": prog.kind.value})
-        if prog.lead:
-            b.edge(prog.lead, prog.id, "LEADS")
-        for unit in prog.contributors:
-            b.edge(unit, prog.id, "CONTRIBUTES_TO")
-        if prog.sponsor:
-            b.edge(prog.sponsor, prog.id, "SPONSORS")
-        for d in prog.domains:
-            b.edge(prog.id, d, "COVERS")
-        for c in prog.challenges:
-            b.edge(prog.id, c, "ADDRESSES")
-        for role in prog.partners:
-            b.edge(role.partner, prog.id, "PARTNERS_IN", mode=role.mode.value)
-    for partner in city.partners:
-        b.node(partner.id, {"Partner"}, {"name": partner.name, "sector": partner.sector.value,
-                                         "scope": partner.scope.value if partner.scope else None})
-        if partner.relation is not None:
-            b.edge(info.id, partner.id, "RELATES_TO",
-                   **partner.relation.model_dump(exclude_none=True))
-    return b
+    def __init__(self, city: model.City, scenario: str | None):
+        self.city = city
+        self.prefix = uid(city.id, "", scenario)
+        # city (and scenario) follow labels, uid and id in every node's attributes
+        self.head = {"city": city.id, "scenario": scenario} if scenario else {"city": city.id}
+        self._nodes: list[Node] = []
+        self._edges: list[Edge] = []
+
+    def collect(self) -> _Builder:
+        self._city()
+        for section in ("domains", "units", "bodies", "people", "challenges", "programmes",
+                        "partners"):
+            getattr(self, "_" + section)(getattr(self.city, section))
+        return self
+
+    @property
+    def nodes(self) -> dict[str, dict[str, Any]]:
+        """Node key → attributes; an id given twice (in a city that was not validated) has the
+        attributes of both, as ``add_node`` on an existing node updates them."""
+        nodes = dict(self._nodes)
+        if len(nodes) < len(self._nodes):
+            nodes.clear()
+            for key, attrs in self._nodes:
+                if key in nodes:
+                    nodes[key].update(attrs)
+                else:
+                    nodes[key] = attrs
+        return nodes
+
+    def finish(self) -> nx.MultiDiGraph:
+        """Return the ``MultiDiGraph`` of the collected nodes and edges.
+
+        ``add_edges_from`` looks every edge up through adjacency views and costs several
+        microseconds an edge, most of the time of building a 100k-unit city. This fills the
+        graph's adjacency dicts directly instead, in the layout networkx documents for a
+        MultiDiGraph (``succ[u][v][key] = attrs``, ``pred[v][u]`` the same key dict).
+        """
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        node, succ, pred = g._node, g._succ, g._pred
+        node.update(self.nodes)
+        succ.update({key: {} for key in node})
+        pred.update({key: {} for key in node})
+        for u, v, rel, data in self._edges:
+            out = succ.get(u)
+            if out is None or v not in node:
+                # An edge to an id that has no node (a city that was not validated):
+                # add_edges_from creates such an end as a bare node, and so do we.
+                for end in (u, v):
+                    if end not in node:
+                        node[end], succ[end], pred[end] = {}, {}, {}
+                out = succ[u]
+            keydict = out.get(v)
+            if keydict is None:
+                out[v] = pred[v][u] = {rel: data}
+                continue
+            key, n = rel, 1
+            while key in keydict:  # a second HOLDS between the same two nodes is HOLDS#2
+                n += 1
+                key = f"{rel}#{n}"
+            keydict[key] = data
+        return g
+
+    def _node(self, entity: str, labels: set[str], props: dict[str, Any]) -> None:
+        key = self.prefix + entity
+        attrs = {"labels": labels, "uid": key, "id": entity, **self.head}
+        attrs.update((k, v) for k, v in props.items() if v is not None)
+        self._nodes.append((key, attrs))
+
+    def _city(self) -> None:
+        info = self.city.city
+        values = (info.name, info.population, info.legislature, info.region,
+                  self.city.taxonomy, list(info.sources) or None)
+        self._node(info.id, {"City"}, dict(zip(_CITY_FIELDS, values, strict=True)))
+
+    def _domains(self, domains: list[model.Domain]) -> None:
+        p, head, nodes, edges = self.prefix, self.head, self._nodes, self._edges
+        for d in domains:
+            key = p + d.id
+            attrs = {"labels": {"Domain"}, "uid": key, "id": d.id, **head, "name": d.name}
+            if d.bbc:
+                attrs["bbc"] = list(d.bbc)
+            nodes.append((key, attrs))
+            if d.parent:
+                edges.append((key, p + d.parent, "PART_OF", {"type": "PART_OF"}))
+
+    def _units(self, units: list[model.Unit]) -> None:
+        p, head, nodes, edges = self.prefix, self.head, self._nodes, self._edges
+        root = p + self.city.id
+        for u in units:
+            key = p + u.id
+            kind, label = _KINDS[u.kind]
+            attrs = {"labels": {"Unit", label}, "uid": key, "id": u.id, **head, "name": u.name,
+                     "kind": kind}
+            if u.fte is not None:
+                attrs["fte"] = u.fte
+            if u.budget is not None:
+                attrs["budget"] = u.budget
+            if u.support is not None:
+                attrs["support"] = u.support
+            if u.legal_form is not None:
+                attrs["legal_form"] = u.legal_form
+            nodes.append((key, attrs))
+            if u.parent:
+                edges.append((key, p + u.parent, "PART_OF", {"type": "PART_OF"}))
+            else:
+                edges.append((key, root, "OF", {"type": "OF"}))
+            if u.domains:
+                edges += [(key, p + d, "WORKS_ON", {"type": "WORKS_ON"}) for d in u.domains]
+
+    def _bodies(self, bodies: list[model.Body]) -> None:
+        for body in bodies:
+            self._node(body.id, {"Body"}, {"name": body.name, "kind": body.kind.value})
+
+    def _people(self, people: list[model.Person]) -> None:
+        p, edges = self.prefix, self._edges
+        for person in people:
+            self._node(person.id, {"Person"}, {"name": person.name, "role": person.role.value,
+                                               "party": person.party})
+            key = p + person.id
+            edges += [(key, p + item.domain, "HOLDS", {"type": "HOLDS", "title": item.title})
+                      for item in person.portfolio]
+            for rel, targets in (("STEERS", person.steers), ("HEADS", person.heads),
+                                 ("MEMBER_OF", person.member_of)):
+                edges += [(key, p + t, rel, {"type": rel}) for t in targets]
+
+    def _challenges(self, challenges: list[model.Challenge]) -> None:
+        for c in challenges:
+            self._node(c.id, {"Challenge"}, {"name": c.name})
+
+    def _programmes(self, programmes: list[model.Programme]) -> None:
+        p, edges = self.prefix, self._edges
+        for prog in programmes:
+            self._node(prog.id, {"Programme"}, {"name": prog.name, "kind": prog.kind.value})
+            key = p + prog.id
+            if prog.lead:
+                edges.append((p + prog.lead, key, "LEADS", {"type": "LEADS"}))
+            edges += [(p + u, key, "CONTRIBUTES_TO", {"type": "CONTRIBUTES_TO"})
+                      for u in prog.contributors]
+            if prog.sponsor:
+                edges.append((p + prog.sponsor, key, "SPONSORS", {"type": "SPONSORS"}))
+            edges += [(key, p + d, "COVERS", {"type": "COVERS"}) for d in prog.domains]
+            edges += [(key, p + c, "ADDRESSES", {"type": "ADDRESSES"}) for c in prog.challenges]
+            edges += [(p + r.partner, key, "PARTNERS_IN",
+                       {"type": "PARTNERS_IN", "mode": r.mode.value}) for r in prog.partners]
+
+    def _partners(self, partners: list[model.Partner]) -> None:
+        p, edges = self.prefix, self._edges
+        root = p + self.city.id
+        for partner in partners:
+            self._node(partner.id, {"Partner"}, {
+                "name": partner.name, "sector": partner.sector.value,
+                "scope": partner.scope.value if partner.scope else None})
+            if partner.relation is not None:
+                edges.append((root, p + partner.id, "RELATES_TO", {
+                    "type": "RELATES_TO", **partner.relation.model_dump(exclude_none=True)}))
 
 
 def from_networkx(g: nx.MultiDiGraph) -> model.City:
