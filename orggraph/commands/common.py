@@ -113,6 +113,13 @@ class Printer:
     a rich console is made (and rich imported) only for what needs one: a terminal, tables,
     progress bars. Either way the words are the same, so a script reading the output sees what a
     person at a terminal reads, without the colours.
+
+    >>> import contextlib, io
+    >>> buffer = io.StringIO()
+    >>> with contextlib.redirect_stdout(buffer):
+    ...     Printer().print(styled(("ok", "green"), " Stad [/]"))
+    >>> buffer.getvalue()
+    'ok Stad [/]\\n'
     """
 
     def __init__(self, stderr: bool = False):
