@@ -554,3 +554,23 @@ def test_details_name_the_boundary_spanners_by_rank(tiny):
             tips[f"tiny:{row.id}"]
     assert sum("boundary spanner" in line for t in tips.values() for line in t) == len(
         result.boundary_spanners) > 0
+
+
+@pytest.mark.parametrize("city", ["gent", "synthetic-2000"])
+def test_every_box_title_has_room_above_it(city):
+    # A title drawn above its box must not run into the shelf above at the zoom that fits the
+    # map in a window: each box (but the top ones) has at least a title's height free above it.
+    from orggraph.examples import load_example
+    from orggraph.maps.orgchart import GAP
+    from orggraph.maps.render import _lay_out
+    from orggraph.synth import synthetic_city
+
+    model = synthetic_city(2000, seed=1) if city.startswith("synthetic") else load_example(city)
+    boxes = _lay_out(build_map(model))
+    width = max(b["x"] + b["w"] for b in boxes)
+    title = max(GAP, 13 * width / 1100 * 1.2)  # 13 px at a 1,100 px wide window, line height
+    for b in boxes:
+        above = [o["y"] + o["h"] for o in boxes if o is not b and o["y"] + o["h"] <= b["y"]
+                 and o["x"] < b["x"] + b["w"] and o["x"] + o["w"] > b["x"]]
+        if above:
+            assert b["y"] - max(above) >= 0.75 * title, (b["label"], b["y"] - max(above), title)

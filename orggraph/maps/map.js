@@ -461,6 +461,18 @@
       }, { passive: false });
     }
 
+    // The free height above each box, up to the nearest box over it: a title drawn above its box
+    // must stay in that room, or it runs into the shelf above when the map is zoomed out.
+    var roomAbove = {};
+    (data.boxes || []).forEach(function (b) {
+      var room = Infinity;
+      data.boxes.forEach(function (o) {
+        var bottom = o.y + o.h;
+        if (o !== b && bottom <= b.y + 0.5 && o.x < b.x + b.w && o.x + o.w > b.x) { room = Math.min(room, b.y - bottom); }
+      });
+      roomAbove[b.id] = room;
+    });
+
     network.on("beforeDrawing", function (ctx) {
       var scale = network.getScale();
       var boxes = data.boxes && data.boxes.length ? data.boxes : forceBoxes();
@@ -480,6 +492,11 @@
           ctx.font = "bold " + font + face;
           var wide = ctx.measureText(label).width;
           if (wide > b.w - 20) { font = Math.max(8, font * (b.w - 20) / wide); ctx.font = "bold " + font + face; }
+          var room = roomAbove[b.id] === undefined ? Infinity : roomAbove[b.id];
+          if (font > 30 && font * 1.2 + 4 > room) {
+            // No room above: a smaller title inside the box's header instead.
+            font = Math.max(8, Math.min(30, (room - 4) / 1.2)); ctx.font = "bold " + font + face;
+          }
           ctx.beginPath(); ctx.rect(b.x, b.y - font * 2, b.w, b.h + font * 2); ctx.clip();
           ctx.fillStyle = "#1f2933";
           ctx.textBaseline = font > 30 ? "bottom" : "top";

@@ -125,17 +125,28 @@ def _grid(box: Box, members: list[str], cols: int) -> _Group:
     return _Group(box, cells, used, rows)
 
 
-def _shelves(groups: list[_Group], width: float, top: float) -> float:
+def _shelves(groups: list[_Group], width: float, top: float, gap: float = GAP) -> float:
     """Place groups left to right, starting a new shelf when ``width`` is full; return the
-    bottom of the last shelf."""
+    bottom of the last shelf. ``gap`` is the room left above each shelf but the first."""
     x, y, shelf = 0.0, top, 0.0
     for g in groups:
         if x > 0 and x + g.box.w > width:
-            x, y, shelf = 0.0, y + shelf + GAP, 0.0
+            x, y, shelf = 0.0, y + shelf + gap, 0.0
         g.box.x, g.box.y = x, y
         x += g.box.w + GAP
         shelf = max(shelf, g.box.h)
-    return y + shelf + GAP if groups else top
+    return y + shelf + gap if groups else top
+
+
+def _title_room(width: float) -> float:
+    """The room between shelves: enough for the titles drawn above the boxes at the zoom that
+    fits the whole map in a window (a title is 13 screen pixels high, about ``width / 60`` map
+    units when ``width`` spans a window), and never less than :data:`GAP`.
+
+    >>> _title_room(1500.0) == GAP, _title_room(6000.0)
+    (True, 100.0)
+    """
+    return max(GAP, width / 60)
 
 
 def _arrange(groups: dict[str, _Group], layers: dict[str, list[str]], roots: list[str],
@@ -143,6 +154,7 @@ def _arrange(groups: dict[str, _Group], layers: dict[str, list[str]], roots: lis
              body_of: dict[str, str]) -> tuple[list[_Group], float, float]:
     """Place bands and boxes for a map ``width`` wide; return them, the width and height used."""
     cols = max(1, int((width - 2 * PAD) // CELL_W))
+    gap = _title_room(width)
     order: list[_Group] = []
     top = 0.0
 
@@ -151,7 +163,7 @@ def _arrange(groups: dict[str, _Group], layers: dict[str, list[str]], roots: lis
         if layers.get(layer):
             g = _grid(Box(f"band:{layer}", band_names.get(layer, layer), "band"),
                       layers[layer], cols)
-            top = _shelves([g], width, top)
+            top = _shelves([g], width, top, gap)
             order.append(g)
 
     # People in one box per body (the college first), side by side in the top band.
@@ -162,22 +174,22 @@ def _arrange(groups: dict[str, _Group], layers: dict[str, list[str]], roots: lis
     boxes = [_grid(Box(f"band:body:{name}", name, "band"), ids, min(cols, len(ids)))
              for name, ids in bodies.items()]
     if boxes:
-        top = _shelves(boxes, width, top)
+        top = _shelves(boxes, width, top, gap)
         order.extend(boxes)
     head = ([_grid(Box("band:root", band_names.get("root", ""), "root"), roots, 1)]
             if roots else [])
     others = [g for g in groups.values() if g.box.kind != "cluster"]
-    top = _shelves(head + others, width, top)
+    top = _shelves(head + others, width, top, gap)
     order += head + others
     # Tallest first: shelves of boxes of similar height waste the least room.
     clusters = sorted((g for g in groups.values() if g.box.kind == "cluster"),
                       key=lambda g: -g.box.h)
-    top = _shelves(clusters, width, top)
+    top = _shelves(clusters, width, top, gap)
     order += clusters
     band("programmes")
     band("partners")
     used_w = max((g.box.x + g.box.w for g in order), default=0.0)
-    return order, used_w, top - GAP
+    return order, used_w, top - gap
 
 
 def orgchart_positions(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
