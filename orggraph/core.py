@@ -208,6 +208,44 @@ class Core:
         return result
 
     @cached_property
+    def ownership(self) -> dict[str, dict[str, int]]:
+        """M[a][c] = |{s ∈ S in cluster c : a ∈ owners(s)}|, the non-zero cells, members in the
+        order of their first owned service (a service without a cluster, only possible for a
+        root of kind service, which validation refuses, is left out).
+
+        >>> from orggraph.examples import load_example
+        >>> Core(load_example("tiny")).ownership["an-peeters"]
+        {'strategische-cel': 1, 'cluster-ruimte': 2}
+        """
+        cluster = self.cluster
+        matrix: dict[str, dict[str, int]] = {}
+        for s, members in self.owners.items():
+            c = cluster.get(s)
+            if c is None:
+                continue
+            for a in members:
+                row = matrix.setdefault(a, {})
+                row[c] = row.get(c, 0) + 1
+        return matrix
+
+    @cached_property
+    def cluster_owners(self) -> dict[str, set[str]]:
+        """Cluster → the college members owning any of its services, for every cluster with a
+        service (an empty set when none of them is owned).
+
+        >>> from orggraph.examples import load_example
+        >>> sorted(Core(load_example("tiny")).cluster_owners["cluster-ruimte"])
+        ['an-peeters', 'bram-claes']
+        """
+        cluster = self.cluster
+        result: dict[str, set[str]] = {}
+        for s, members in self.owners.items():
+            c = cluster.get(s)
+            if c is not None:
+                result.setdefault(c, set()).update(members)
+        return result
+
+    @cached_property
     def programme_clusters(self) -> dict[str, set[str]]:
         """Programme id → {cluster(u) : u ∈ units(p)} (the root adds none).
 
@@ -256,3 +294,4 @@ class Core:
         core = cls(city)
         core.__dict__.update(rules)  # what a cached_property stores once worked out
         return core
+

@@ -27,33 +27,14 @@ __all__ = ["alderman_rows", "alignment_metrics", "cluster_rows", "ownership_matr
 
 
 def ownership_matrix(core: Core) -> dict[str, dict[str, int]]:
-    """Return M[a][c] = |{s ∈ S in cluster c : a ∈ owners(s)}| (only non-zero cells).
-
-    A service without a cluster (only possible for a root of kind service, which validation
-    refuses) is left out.
+    """Return M[a][c] = |{s ∈ S in cluster c : a ∈ owners(s)}| (only non-zero cells), worked
+    out once per core (:attr:`~orggraph.core.Core.ownership`).
 
     >>> from orggraph.examples import load_example
     >>> ownership_matrix(Core(load_example("tiny")))["an-peeters"]
     {'strategische-cel': 1, 'cluster-ruimte': 2}
     """
-    matrix: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for s, members in core.owners.items():
-        c = core.cluster.get(s)
-        if c is None:
-            continue
-        for a in members:
-            matrix[a][c] += 1
-    return {a: dict(row) for a, row in matrix.items()}
-
-
-def _cluster_owners(core: Core) -> dict[str, set[str]]:
-    """Return cluster → aldermen owning any of its services, for clusters with ≥ 1 service."""
-    result: dict[str, set[str]] = defaultdict(set)
-    for s, members in core.owners.items():
-        c = core.cluster.get(s)
-        if c is not None:
-            result[c].update(members)
-    return result
+    return core.ownership
 
 
 def alignment_metrics(core: Core) -> dict[str, float | int | None]:
@@ -69,7 +50,7 @@ def alignment_metrics(core: Core) -> dict[str, float | int | None]:
     return {
         "mean_alderman_cluster_span": mean(len(row) for row in matrix.values()),
         "mean_cluster_alderman_span": mean(
-            len(members) for members in _cluster_owners(core).values()),
+            len(members) for members in core.cluster_owners.values()),
         "portfolio_cluster_alignment": share(
             sum(max(row.values()) for row in matrix.values()), total),
         "cluster_portfolio_alignment": share(
@@ -98,7 +79,7 @@ def alderman_rows(core: Core) -> list[AldermanRow]:
 
 def cluster_rows(core: Core) -> list[ClusterRow]:
     """Return one row per cluster (every value of cluster(u)), in dataset order."""
-    members = _cluster_owners(core)
+    members = core.cluster_owners
     services: dict[str, int] = defaultdict(int)
     fte: dict[str, float] = defaultdict(float)
     service_ids = set(core.services)
