@@ -16,10 +16,10 @@ import pytest
 HEAVY = ("pandas", "matplotlib", "numpy", "networkx", "numba", "rdflib", "ortools", "rich")
 
 
-def _imported_after(code: str) -> list[str]:
+def _imported_after(code: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     probe = code + (
         "\nimport sys, json\n"
-        f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))\n")
+        f"print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -61,3 +61,18 @@ def test_igraph_still_draws_nothing_but_matplotlib_still_imports():
             "_igraph()\n"
             "import matplotlib\n")
     assert "matplotlib" in _imported_after(code)
+
+
+def test_metrics_of_a_json_dataset_reads_no_yaml(tmp_path):
+    # A valid JSON dataset with its own domains (a taxonomy is a bundled YAML file) is read by the
+    # quick loader: the YAML library is not even imported.
+    from orggraph.loaders.dump import write_city
+    from orggraph.synth import synthetic_city
+
+    path = write_city(synthetic_city(500, seed=3), tmp_path / "city.json")
+    code = ("from orggraph.cli import app\n"
+            "try:\n"
+            f"    app(['metrics', {str(path)!r}, '--format', 'json'])\n"
+            "except SystemExit as end:\n"
+            "    assert end.code in (0, None), end.code\n")
+    assert _imported_after(code, HEAVY + ("ruamel",)) == []

@@ -22,11 +22,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
-
 from orggraph.errors import InvalidDataError, Problem
 from orggraph.loaders.gcpause import gc_paused
 from orggraph.loaders.limits import (
@@ -58,6 +53,8 @@ class SourceFile:
 
     @cached_property
     def _tree(self) -> Any:
+        from ruamel.yaml import YAML  # only when a problem needs its line: a JSON file never
+
         try:
             return YAML(typ="rt").load(self.text)
         except Exception:  # noqa: BLE001 - positions are a courtesy; the data already parsed
@@ -67,6 +64,8 @@ class SourceFile:
         """Return the 1-based line of the deepest part of ``where`` found in the file."""
         if self.path.suffix == ".csv":
             return where[0] if where and isinstance(where[0], int) else None
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
         node, line = self._tree, None
         for key in where:
             if isinstance(node, CommentedMap) and key in node:
@@ -263,6 +262,11 @@ def _line_of_key(text: str, key: str) -> int | None:
 
 
 def _parse_yaml(source: SourceFile, raw: RawDataset) -> Any:
+    # ruamel is imported here, not with the module: reading JSON needs none of it.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
     depth, line = open_brackets(source.text)
     if depth > MAX_OPEN_BRACKETS:
         raw.problems.append(Problem(source.path, line, f"opens {depth:,} brackets `[` or `{{` "

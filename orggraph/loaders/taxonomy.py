@@ -18,8 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 __all__ = ["available_taxonomies", "taxonomy_domains", "taxonomy_path"]
 
 
@@ -40,6 +38,8 @@ def taxonomy_path(name: str) -> Path:
 
 @cache
 def _load(name: str) -> tuple[dict[str, Any], ...]:
+    from ruamel.yaml import YAML  # only for a dataset that names a taxonomy
+
     data = YAML(typ="safe", pure=True).load(taxonomy_path(name).read_text(encoding="utf-8"))
     domains = list(data["domains"])
     if "codes" in data:
