@@ -42,3 +42,21 @@ def test_python_dash_m_runs_the_same_command_line():
     bad = subprocess.run([sys.executable, "-m", "orggraph", "validate", "no-such-city.yaml"],
                          capture_output=True, text=True)
     assert bad.returncode == 1 and "no-such-city.yaml" in bad.stderr + bad.stdout
+
+
+def test_output_and_errors_to_one_file_keep_their_order(tmp_path):
+    # `orggraph validate good.yaml bad.yaml > log 2>&1`: the "ok" line is printed before the
+    # problems, and must come first in the file too (stdout to a file is block-buffered).
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as most shells
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: orggraph/1\ncity: {id: x}\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "orggraph", "validate",
+                           str(example_path("tiny")), str(bad)],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 1
+    assert lines[0].startswith("ok ") and "problems found" in lines[1], lines

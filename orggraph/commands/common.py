@@ -146,7 +146,11 @@ class Printer:
         if not options and all(isinstance(o, str | Styled) for o in objects) and self._plain():
             text = " ".join(o.plain if isinstance(o, Styled) else visible(o) for o in objects)
             if "\t" not in text:  # rich expands tabs by the width of what precedes them
-                self.file.write(text + "\n")
+                stream = self.file
+                stream.write(text + "\n")
+                # As rich does: flushed at once, so that lines to stdout and stderr sent to one
+                # file keep the order in which they were printed.
+                stream.flush()
                 return
         self.console.print(*objects, **options)
 
