@@ -254,3 +254,13 @@ def test_without_tables_the_city_level_metrics_are_the_same_and_the_tables_empty
         assert (a.metrics.metrics, a.diff) == (b.metrics.metrics, b.diff)
         assert a.metrics.clusters and b.metrics.clusters == []
         assert b.metrics.aldermen == b.metrics.programmes == b.metrics.domains == []
+
+
+def test_every_metric_family_and_table_says_what_it_reads():
+    # A family or table added to metrics() must say what it reads, or scenarios would reuse the
+    # base's value where it changed.
+    from orggraph.queries.compute import FAMILIES, TABLES
+    from orggraph.scenarios.incremental import FAMILY_READS, TABLE_READS
+
+    assert FAMILY_READS.keys() == FAMILIES.keys()
+    assert TABLE_READS.keys() == TABLES.keys()

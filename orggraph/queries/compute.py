@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from orggraph.core import Core
 from orggraph.loaders.graph import from_networkx
@@ -18,14 +19,24 @@ from orggraph.queries.indices import index_metrics
 from orggraph.queries.keys import METRIC_KEYS
 from orggraph.queries.organisation import organisation_metrics, strategic_cell_rows
 from orggraph.queries.programmes import programme_metrics, programme_rows
-from orggraph.queries.result import CityMetrics
+from orggraph.queries.result import BoundarySpanner, CityMetrics
 from orggraph.queries.spanners import boundary_spanners
 from orggraph.schemas.dataset import City
 
 if TYPE_CHECKING:  # networkx is imported only where a graph is built
     import networkx as nx
 
-__all__ = ["clean", "metrics"]
+__all__ = ["FAMILIES", "TABLES", "city_metrics", "clean", "metrics"]
+
+#: The metric families: each gives some of the city-level metrics of a core (the indices are
+#: worked out from all of them).
+FAMILIES: dict[str, Callable[[Core], dict[str, Any]]] = {
+    "organisation": organisation_metrics, "alignment": alignment_metrics,
+    "domains": domain_metrics, "programmes": programme_metrics}
+#: The per-entity tables of :class:`CityMetrics`, by field.
+TABLES: dict[str, Callable[[Core], list[Any]]] = {
+    "aldermen": alderman_rows, "clusters": cluster_rows, "domains": domain_rows,
+    "programmes": programme_rows, "strategic_cells": strategic_cell_rows}
 
 
 def clean(value: float | int | None) -> float | int | None:
@@ -60,22 +71,34 @@ def metrics(city: City | nx.MultiDiGraph, spanners: bool = True) -> CityMetrics:
     """
     core = Core(city if isinstance(city, City) else from_networkx(city))
     values: dict[str, float | int | None] = {}
-    values.update(organisation_metrics(core))
-    values.update(alignment_metrics(core))
-    values.update(domain_metrics(core))
-    values.update(programme_metrics(core))
-    values.update(index_metrics(values))
-    rows, approximate = boundary_spanners(core) if spanners else ([], False)
+    for family in FAMILIES.values():
+        values.update(family(core))
+    spanner_rows = boundary_spanners(core)[0] if spanners else []
+    return city_metrics(core, values, {name: table(core) for name, table in TABLES.items()},
+                        spanner_rows, spanners)
+
+
+def city_metrics(core: Core, values: dict[str, float | int | None],
+                 tables: dict[str, list[Any]], spanner_rows: list[BoundarySpanner],
+                 spanners: bool) -> CityMetrics:
+    """Return the :class:`CityMetrics` of ``core``'s city from the values of every family (the
+    indices are added here), the :data:`TABLES` and the boundary spanners.
+
+    >>> from orggraph.examples import load_example
+    >>> core = Core(load_example("tiny"))
+    >>> values = {k: v for family in FAMILIES.values() for k, v in family(core).items()}
+    >>> tables = {name: table(core) for name, table in TABLES.items()}
+    >>> city_metrics(core, values, tables, [], False) == metrics(core.city, spanners=False)
+    True
+    """
+    values = {**values, **index_metrics(values)}
     return CityMetrics(
         city=core.city.id,
         name=core.city.city.name,
         metrics={key: clean(values[key]) for key in METRIC_KEYS},
-        aldermen=alderman_rows(core),
-        clusters=cluster_rows(core),
-        domains=domain_rows(core),
-        programmes=programme_rows(core),
-        strategic_cells=strategic_cell_rows(core),
-        boundary_spanners=rows,
-        betweenness_approximate=approximate,
+        **tables,
+        boundary_spanners=spanner_rows,
+        # Betweenness is exact at every size; the field is kept for readers of earlier JSON.
+        betweenness_approximate=False,
         spanners_computed=spanners,
     )

@@ -41,13 +41,7 @@ from typing import TypeVar
 
 from orggraph.core import Core
 from orggraph.queries import CityMetrics, metrics
-from orggraph.queries.alignment import alderman_rows, alignment_metrics, cluster_rows
-from orggraph.queries.compute import clean
-from orggraph.queries.domains import domain_metrics, domain_rows
-from orggraph.queries.indices import index_metrics
-from orggraph.queries.keys import METRIC_KEYS
-from orggraph.queries.organisation import organisation_metrics, strategic_cell_rows
-from orggraph.queries.programmes import programme_metrics, programme_rows
+from orggraph.queries.compute import FAMILIES, TABLES, city_metrics
 from orggraph.queries.result import BoundarySpanner
 from orggraph.queries.spanners import KERNEL_WORK, Method, boundary_spanners
 from orggraph.scenarios.apply import apply_view
@@ -56,7 +50,7 @@ from orggraph.scenarios.diff import CityDiff, Facts, diff
 from orggraph.schemas.dataset import SECTIONS, City, Entity, Person
 from orggraph.schemas.scenario import Scenario
 
-__all__ = ["BaseState", "Touched", "evaluate", "touched"]
+__all__ = ["FAMILY_READS", "TABLE_READS", "BaseState", "Touched", "evaluate", "touched"]
 
 R = TypeVar("R")
 
@@ -66,16 +60,15 @@ _FIELDS = {"units": {"name": "names:units", "parent": "tree"},
            "people": {"name": "names:people", "portfolio": "owners", "steers": "owners",
                       "heads": None, "member_of": None}}
 
-#: The metric families and tables, each with what it reads.
-_FAMILIES = {"organisation": ({"tree"}, organisation_metrics),
-             "alignment": ({"tree", "owners"}, alignment_metrics),
-             "domains": ({"owners"}, domain_metrics),
-             "programmes": ({"programme clusters"}, programme_metrics)}
-_TABLES = {"aldermen": ({"tree", "owners", "names:people"}, alderman_rows),
-           "clusters": ({"tree", "owners", "names:units"}, cluster_rows),
-           "domains": ({"owners", "names:domains"}, domain_rows),
-           "programmes": ({"tree", "owners", "names:programmes"}, programme_rows),
-           "strategic_cells": ({"tree", "names:units"}, strategic_cell_rows)}
+#: What each metric family and each table of :mod:`orggraph.queries.compute` reads (the keys
+#: are theirs; a test checks that none is missing).
+FAMILY_READS = {"organisation": {"tree"}, "alignment": {"tree", "owners"},
+                "domains": {"owners"}, "programmes": {"programme clusters"}}
+TABLE_READS = {"aldermen": {"tree", "owners", "names:people"},
+               "clusters": {"tree", "owners", "names:units"},
+               "domains": {"owners", "names:domains"},
+               "programmes": {"tree", "owners", "names:programmes"},
+               "strategic_cells": {"tree", "names:units"}}
 
 
 @dataclass
@@ -108,7 +101,7 @@ class BaseState:
         self.core = Core(city)
         self.facts = Facts(city, self.core)
         self.metrics = metrics(city, spanners=spanners)
-        self.values = {name: family(self.core) for name, (_, family) in _FAMILIES.items()}
+        self.values = {name: family(self.core) for name, family in FAMILIES.items()}
         self.programme_units = [u for u in dict.fromkeys(
             u for p in city.programmes for u in p.units) if u in self.core.cluster]
         self.services_under = _services_under(self.core)
@@ -214,17 +207,13 @@ def _metrics(state: BaseState, core: Core, change: Touched) -> CityMetrics:
     """Return the metrics of ``core``'s city, reusing the base's where ``change`` allows."""
     base = state.metrics
     values: dict[str, float | int | None] = {}
-    for name, (reads, family) in _FAMILIES.items():
-        values.update(family(core) if reads & change.changed else state.values[name])
-    values.update(index_metrics(values))
+    for name, family in FAMILIES.items():
+        values.update(family(core) if FAMILY_READS[name] & change.changed else state.values[name])
     tables = {name: [] if not state.tables
-              else _shared(rows(core), getattr(base, name)) if reads & change.changed
-              else getattr(base, name) for name, (reads, rows) in _TABLES.items()}
-    return CityMetrics(
-        city=core.city.id, name=core.city.city.name,
-        metrics={key: clean(values[key]) for key in METRIC_KEYS}, **tables,
-        boundary_spanners=_spanners(state, core, change) if state.spanners else [],
-        betweenness_approximate=False, spanners_computed=state.spanners)
+              else _shared(rows(core), getattr(base, name)) if TABLE_READS[name] & change.changed
+              else getattr(base, name) for name, rows in TABLES.items()}
+    spanner_rows = _spanners(state, core, change) if state.spanners else []
+    return city_metrics(core, values, tables, spanner_rows, state.spanners)
 
 
 def evaluate(state: BaseState, scenario: Scenario) -> tuple[City, CityMetrics, CityDiff]:
@@ -238,7 +227,7 @@ def evaluate(state: BaseState, scenario: Scenario) -> tuple[City, CityMetrics, C
     if change.anything:
         result = metrics(city, spanners=state.spanners)
         if not state.tables:
-            result = result.model_copy(update=dict.fromkeys(_TABLES, []))
+            result = result.model_copy(update=dict.fromkeys(TABLES, []))
         return city, result, diff(state.facts, city)
     core = _core(state, city, change)
     result = _metrics(state, core, change)
