@@ -405,7 +405,7 @@
     }
 
     // --- tools on the canvas ----------------------------------------------------------------
-    tools.appendChild(button("Fit", "show the whole map", function () { network.fit({ animation: false }); }));
+    tools.appendChild(button("Fit", "show the whole map", fitAll));
     tools.appendChild(button("Reset", "undo the focus (Escape)", reset));
     if (s.collapsed) {
       tools.appendChild(button("Open all", "show every unit", function () {
@@ -545,6 +545,13 @@
       });
     });
 
+    // The whole map with a margin: fit() frames the nodes, and the titles drawn above the top
+    // boxes would fall just outside it.
+    function fitAll() {
+      network.fit({ animation: false });
+      network.moveTo({ scale: network.getScale() * 0.94, animation: false });
+    }
+
     function showStatus() {
       status.textContent = nodes.length + " nodes shown. " + (s.wheel === "ctrl" ? "Ctrl+scroll" : "Scroll") +
         " to zoom, drag to move, click for details, Escape to reset.";
@@ -559,7 +566,7 @@
     }
     sync();
     if (!s.freeze) {
-      network.once("stabilizationIterationsDone", function () { network.fit({ animation: false }); ready(); });
+      network.once("stabilizationIterationsDone", function () { fitAll(); ready(); });
       network.on("stabilizationProgress", function (p) {
         status.textContent = "laying out the map: " + Math.round(100 * p.iterations / p.total) + "%";
       });
@@ -567,7 +574,7 @@
       network.stabilize(s.iterations);
     } else {
       network.once("afterDrawing", function () {
-        window.setTimeout(function () { network.fit({ animation: false }); ready(); }, 0);
+        window.setTimeout(function () { fitAll(); ready(); }, 0);
       });
     }
     root.orggraph = { network: network, nodes: nodes, edges: edges, focusKey: focusKey,
