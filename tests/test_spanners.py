@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,18 +14,32 @@ from test_metrics_properties import cities
 from orggraph.core import Core
 from orggraph.examples import example_names, load_example
 from orggraph.queries import betweenness as reduced
-from orggraph.queries.betweenness import reduced_betweenness
+from orggraph.queries.betweenness import compiled, reduced_betweenness
 from orggraph.queries.spanners import betweenness, boundary_spanners, spanner_graph
 from orggraph.synth import synthetic_city
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
+#: The implementations of the reduced betweenness: the C kernel where it is built (always under
+#: CI, see test_c_kernel_is_built), and numba.
+KERNELS = ("c", "numba") if compiled() is not None else ("numba",)
 
-def _reduced(graph: nx.Graph) -> dict:
+
+def test_c_kernel_is_built():
+    if compiled() is None:
+        message = "the C kernel orggraph.queries._brandes is not built (no C compiler?)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    assert compiled().reduced_betweenness(3, [(0, 1), (1, 2)]) == [0.0, 1.0, 0.0]
+
+
+def _reduced(graph: nx.Graph, kernel: str | None = None) -> dict:
     """Return the reduced kernel's betweenness of a graph with any node names."""
     nodes = list(graph)
     index = {u: i for i, u in enumerate(nodes)}
-    scores = reduced_betweenness(len(nodes), [(index[u], index[v]) for u, v in graph.edges()])
+    scores = reduced_betweenness(len(nodes), [(index[u], index[v]) for u, v in graph.edges()],
+                                 kernel)
     return dict(zip(nodes, scores, strict=True))
 
 
@@ -36,9 +53,15 @@ def _assert_exact(graph: nx.Graph) -> None:
     got = _reduced(graph)
     assert got == pytest.approx(expected, abs=1e-12)
     assert _top(got) == _top(expected)
+    # Both implementations run the same sums in the same order: equal to the last bit.
+    assert all(_reduced(graph, kernel) == got for kernel in KERNELS)
     with pytest.MonkeyPatch.context() as patch:  # the 2-core shared out among threads
         patch.setattr(reduced, "PARALLEL_FROM", 1)
-        assert _reduced(graph) == pytest.approx(expected, abs=1e-12)
+        for threads in (1, 3):
+            patch.setattr(reduced, "_threads", lambda t=threads: t)
+            sliced = [_reduced(graph, kernel) for kernel in KERNELS]
+            assert sliced[0] == pytest.approx(expected, abs=1e-12)
+            assert all(other == sliced[0] for other in sliced)
     for method in ("reduced", "igraph", None):
         assert betweenness(graph, method) == pytest.approx(expected, abs=1e-12)
 
@@ -76,10 +99,34 @@ def test_pairs_in_two_components_have_no_path():
     assert _reduced(graph) == pytest.approx({0: 0, 1: 1 / 6, 2: 0, 3: 0, 4: 0}, abs=1e-15)
 
 
-def test_tiny_graphs_score_zero():
-    assert reduced_betweenness(0, []) == []
-    assert reduced_betweenness(2, [(0, 1)]) == [0.0, 0.0]
-    assert reduced_betweenness(3, [(0, 0), (1, 2), (2, 1)]) == [0.0, 0.0, 0.0]
+@pytest.mark.parametrize("kernel", KERNELS)
+def test_tiny_graphs_score_zero(kernel):
+    assert reduced_betweenness(0, [], kernel) == []
+    assert reduced_betweenness(2, [(0, 1)], kernel) == [0.0, 0.0]
+    assert reduced_betweenness(3, [(0, 0), (1, 2), (2, 1)], kernel) == [0.0, 0.0, 0.0]
+    assert reduced_betweenness(3, iter([[0, 1], [1, 2]]), kernel) == [0.0, 1.0, 0.0]
+
+
+@pytest.mark.skipif(compiled() is None, reason="the C kernel is not built")
+@pytest.mark.parametrize(("n", "edges", "error", "says"), [
+    (3, [(0, 3)], ValueError, "edge 0 names node 3, not in 0 ... 2"),
+    (3, [(0, 1), (-1, 2)], ValueError, "edge 1 names node -1"),
+    (3, [(0, 1, 2)], TypeError, "edge 0 is not a (node, node) pair"),
+    (3, [(0, "1")], TypeError, "integer"),
+    (3, [(0, 2**70)], OverflowError, "too big"),
+    (-1, [], ValueError, "n must be in 0 ..."),
+    (2**40, [], ValueError, "n must be in 0 ..."),
+])
+def test_c_kernel_refuses_bad_graphs(n, edges, error, says):
+    with pytest.raises(error, match=re.escape(says)):
+        reduced_betweenness(n, edges, "c")
+
+
+def test_asking_for_a_missing_c_kernel_says_what_to_do(monkeypatch):
+    monkeypatch.setattr(reduced, "compiled", lambda: None)
+    with pytest.raises(ImportError, match="installed without its C kernel"):
+        reduced_betweenness(3, [(0, 1)], "c")
+    assert reduced_betweenness(3, [(0, 1), (1, 2)]) == [0.0, 1.0, 0.0]  # numba then
 
 
 @pytest.mark.parametrize("method", ["reduced", "igraph", None])
