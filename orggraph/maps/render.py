@@ -24,13 +24,15 @@ from orggraph.maps.labels import wrap
 from orggraph.maps.layout import force_positions
 from orggraph.maps.orgchart import orgchart_positions
 from orggraph.numbers import format_number
+from orggraph.queries.betweenness import compiled
 from orggraph.schemas.dataset import City
 
 __all__ = ["COLLAPSE_ABOVE", "FREEZE_ABOVE", "HEADLINE", "RADIAL_ABOVE", "SPANNERS_UP_TO",
            "counts_line", "map_payload", "render_map", "write_map"]
 
-#: Largest city (units) whose map ranks the boundary spanners in the details pane.
-SPANNERS_UP_TO = 3000
+#: Largest city (units) whose map ranks the boundary spanners in the details pane: 20,000 with
+#: the C kernel (half a second there, a tenth of the map), 3,000 where numba would load for them.
+SPANNERS_UP_TO = 20_000 if compiled() is not None else 3_000
 
 #: Above this many nodes the force layout is computed before the page is written (igraph) and the
 #: browser draws it with physics off: its own physics costs about 40 µs per node and iteration,
@@ -91,7 +93,7 @@ def _headline(city: City, metrics: Any, nodes: list[dict[str, Any]]) -> list[dic
     from orggraph.queries import HEADLINE_KEYS, LABELS
     from orggraph.queries import metrics as compute
 
-    # The details pane ranks the boundary spanners. Above a few thousand units they would cost
+    # The details pane ranks the boundary spanners. Above SPANNERS_UP_TO units they would cost
     # more than the rest of the map together, so a large map leaves them out.
     wanted = len(city.units) <= SPANNERS_UP_TO
     values = compute(city, spanners=wanted) if metrics is None else metrics
