@@ -120,6 +120,13 @@ def test_validate_still_says_ok_on_a_valid_dataset():
     assert done.stdout.startswith("ok ") and "Tinystad, 10 units" in done.stdout
 
 
+def test_version_still_reads_the_package_metadata():
+    # `--version` imports importlib.metadata itself, when asked; the stand-in does not stop it.
+    done = subprocess.run([sys.executable, "-m", "orggraph.cli", "--version"],
+                          capture_output=True, text=True, env=_clean_env(), check=True)
+    assert done.stdout.startswith("orggraph ") and done.stdout.strip() != "orggraph"
+
+
 def _run(code: str, env: dict[str, str]) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
