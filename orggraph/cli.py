@@ -3,7 +3,8 @@
 Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 backend unreachable.
 """
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 import importlib
 import os

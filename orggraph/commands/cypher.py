@@ -1,6 +1,7 @@
 """``orggraph push`` and ``orggraph cypher``: cities into Neo4j or FalkorDB, and Cypher out."""
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 import re
 from contextlib import ExitStack

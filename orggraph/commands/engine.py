@@ -1,6 +1,7 @@
 """``orggraph engine start | stop | status``: the local Cypher engine as a background service."""
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 import typer
 

@@ -1,6 +1,7 @@
 """``orggraph export`` and ``orggraph import``: W3C ORG / OSLO, Popolo and the Mandatendatabank."""
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 import datetime as dt
 from enum import StrEnum

@@ -1,7 +1,8 @@
 """``orggraph map``: write the interactive map of a city (one HTML file that works offline) or a
 picture of it (SVG, PNG or PDF, chosen by the extension)."""
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 from enum import StrEnum
 from pathlib import Path

@@ -1,6 +1,7 @@
 """``orggraph metrics``: the transversality metrics of one or several cities."""
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 import io
 from pathlib import Path
@@ -9,7 +10,6 @@ from typing import Annotated
 import typer
 
 from orggraph.commands.common import Format, LiteralConsole, Paths, check_sort, err, out, styled
-from orggraph.files import write_atomic
 from orggraph.literal import strict_json
 
 __all__ = ["Format", "register"]
@@ -100,6 +100,8 @@ def metrics_command(
     check_sort(sort, METRIC_KEYS)
     results = _compute(paths)
     if out_file is not None:
+        from orggraph.files import write_atomic
+
         write_atomic(out_file, _render(results, fmt, sort, width=120))
         err.print(f"wrote {out_file}")
     elif fmt is Format.table:

@@ -1,6 +1,7 @@
 """``orggraph scenario propose``: search for coherent divisions of the college's work."""
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 from enum import StrEnum
 from pathlib import Path

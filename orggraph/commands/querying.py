@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
@@ -87,6 +86,8 @@ def rows_text(columns: list[str], rows: list[list[Any]], fmt: Format) -> str:
     if fmt is Format.json:
         records = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in rows]
         return strict_json(records, ensure_ascii=False, indent=2, default=str) + "\n"
+    import csv  # here: every command imports this module, and only CSV output needs it
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)

@@ -1,6 +1,7 @@
 """``orggraph scenario compare`` and ``scenario diff``: redesign scenarios (docs/design.md §4)."""
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 import io
 from enum import StrEnum

@@ -12,10 +12,10 @@ completes labels, relationship types, property keys, library query names and com
 (None, ['MATCH (n)'])
 """
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 import re
-import shlex
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -52,7 +52,7 @@ class ShellSession:
     still being typed. Errors are returned as text: the shell goes on.
     """
 
-    def __init__(self, engine: Any, *, write: bool = False, console: Console | None = None):
+    def __init__(self, engine: Any, *, write: bool = False, console: "Console | None" = None):
         from orggraph.commands.common import Format
 
         self.engine = engine
@@ -145,6 +145,8 @@ class ShellSession:
         return f"output format: {self.format.value}"
 
     def _export(self, arg: str) -> str:
+        import shlex
+
         from orggraph.commands.common import Format
         from orggraph.commands.querying import rows_text
         from orggraph.files import write_atomic
@@ -222,7 +224,7 @@ def cypher_completer(labels: Iterable[str], types: Iterable[str], keys: Iterable
 
 
 def run_shell(engine: Any, *, write: bool = False, history: Path | None = None,
-              input: Any = None, output: Any = None, console: Console | None = None) -> None:
+              input: Any = None, output: Any = None, console: "Console | None" = None) -> None:
     """Read lines at a prompt until :quit or end of input; ``input``/``output`` for tests."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory, InMemoryHistory

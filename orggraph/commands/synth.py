@@ -1,6 +1,7 @@
 """``orggraph synth``: write a synthetic city of any size, for trying things out at scale."""
 
-from __future__ import annotations
+# Annotations stay objects, not strings (no `from __future__ import annotations`): Typer
+# reads every command's signature at every start (see orggraph/commands/__init__.py).
 
 from pathlib import Path
 from typing import Annotated

@@ -14,7 +14,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from dataclasses import dataclass, field
@@ -321,6 +320,8 @@ def _read_sections(data: dict, source: SourceFile, raw: RawDataset) -> None:
 
 
 def _read_csv(source: SourceFile, raw: RawDataset) -> None:
+    import csv  # here: most datasets are YAML or JSON
+
     reader = csv.reader(io.StringIO(source.text))
     try:
         header = [h.strip() for h in next(reader)]

@@ -14,7 +14,6 @@ becomes a domain as well (see :mod:`orggraph.loaders.bbc_codes`).
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,8 @@ __all__ = ["available_taxonomies", "taxonomy_domains", "taxonomy_path"]
 
 
 def _folder():
+    from importlib import resources  # here: most datasets name no taxonomy
+
     return resources.files("orggraph") / "taxonomy"
 
 
