@@ -27,13 +27,14 @@ otherwise compile the sources again, a cost that no installed copy pays.
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from timing import compile_package
 
 BASELINE = [sys.executable, "-c",
             "import pydantic, typer, ruamel.yaml; from pydantic import BaseModel"]
@@ -72,7 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs of each command")
     args = parser.parse_args()
-    compileall.compile_dir(ROOT / "orggraph", quiet=1)
+    compile_package()
     print(f"baseline: {' '.join(BASELINE[1:])!s}; {args.runs} runs in turn, seconds")
     for label, command in COMMANDS.items():
         _seconds(command), _seconds(BASELINE)  # warm the file cache
