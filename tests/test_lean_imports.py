@@ -32,11 +32,25 @@ def _imported_after(code: str, heavy: tuple[str, ...] = HEAVY,
 
 @pytest.mark.parametrize("name", ["tiny", "gent"])
 def test_metrics_with_spanners_imports_no_heavy_library(name):
-    # Betweenness of a small city goes to igraph, imported without its plotting back end.
+    # Betweenness goes to the C kernel; where it is not built, a small city's goes to igraph,
+    # imported without its plotting back end.
     code = ("from orggraph.examples import load_example\n"
             "from orggraph.queries import metrics\n"
             f"assert metrics(load_example({name!r})).boundary_spanners\n")
     assert _imported_after(code) == []
+    without_c = ("import sys\nsys.modules['orggraph.queries._brandes'] = None\n" + code)
+    assert _imported_after(without_c) == []
+
+
+def test_metrics_with_the_c_kernel_import_no_igraph():
+    from orggraph.queries.betweenness import compiled
+
+    if compiled() is None:
+        pytest.skip("the C kernel is not built (test_spanners fails for that under CI)")
+    code = ("from orggraph.examples import load_example\n"
+            "from orggraph.queries import metrics\n"
+            "assert metrics(load_example('gent')).boundary_spanners\n")
+    assert _imported_after(code, ("igraph", "numba")) == []
 
 
 def test_the_metrics_command_imports_no_heavy_library(tmp_path):
