@@ -30,9 +30,9 @@ from orggraph.schemas.dataset import City
 __all__ = ["COLLAPSE_ABOVE", "FREEZE_ABOVE", "HEADLINE", "RADIAL_ABOVE", "SPANNERS_UP_TO",
            "counts_line", "map_payload", "render_map", "write_map"]
 
-#: Largest city (units) whose map ranks the boundary spanners in the details pane: 20,000 with
-#: the C kernel (half a second there, a tenth of the map), 3,000 where numba would load for them.
-SPANNERS_UP_TO = 20_000 if compiled() is not None else 3_000
+#: Largest city (units) whose map ranks the boundary spanners in the details pane: 10,000 with
+#: the C kernel (a tenth of a second there), 3,000 where numba would be loaded for them.
+SPANNERS_UP_TO = 10_000 if compiled() is not None else 3_000
 
 #: Above this many nodes the force layout is computed before the page is written (igraph) and the
 #: browser draws it with physics off: its own physics costs about 40 µs per node and iteration,
