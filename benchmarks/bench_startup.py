@@ -10,8 +10,9 @@ Each command runs in a fresh process, in turn with the baseline: a bare
 that any orggraph command needs. The ratio is taken pair by pair (command / baseline run just
 before it), so that a machine whose speed drifts during the run still gives a fair ratio; min and
 median are printed, and the ratio of the fastest run of each. The goal is 1.5× for
-``orggraph validate`` on the tiny example and for ``orggraph --help``, in wall time. The same ratio in CPU time (user + system, of the process) is
-printed too: on a machine shared with other work, wall time also counts the waits for a core.
+``orggraph validate`` on the tiny example and for ``orggraph --help``, in wall time. The same
+ratios in CPU time (user + system, of the process) are printed too: on a machine shared with
+other work, wall time also counts the waits for a core.
 
 The last row is not a command but the part of ``validate`` that the libraries do whatever
 orggraph does around them: the baseline's imports, then reading the tiny example with ruamel's
