@@ -294,6 +294,7 @@ static int compute(i64 n, const i64 *ends, i64 m, int threads, i64 parallel_from
     for (i64 v = 0; v < n; v++)
         if (in_core[v])
             for (i64 i = g.ptr[v]; i < g.ptr[v + 1]; i++) arcs += in_core[g.adj[i]];
+    if (arcs >= INT32_MAX) goto done; /* beyond 32-bit arc numbers: reported as out of memory */
     if (core_n > 0) {
         pairs = malloc(sizeof(i64) * (size_t)(2 * arcs + 1));
         c.n = (i32)core_n;
