@@ -94,7 +94,7 @@ def test_metrics_of_a_json_dataset_reads_no_yaml(tmp_path):
             f"    app(['metrics', {str(path)!r}, '--format', 'json'])\n"
             "except SystemExit as end:\n"
             "    assert end.code in (0, None), end.code\n")
-    assert _imported_after(code, HEAVY + ("ruamel",)) == []
+    assert _imported_after(code, HEAVY + ("ruamel", "yaml")) == []
 
 
 #: Modules a `validate` run has no use for: the package-metadata reader that pydantic's plugin

@@ -266,12 +266,17 @@ def _parse_yaml(source: SourceFile, raw: RawDataset) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
+    from orggraph.loaders.quick_yaml import read_plain_yaml
+
     depth, line = open_brackets(source.text)
     if depth > MAX_OPEN_BRACKETS:
         raw.problems.append(Problem(source.path, line, f"opens {depth:,} brackets `[` or `{{` "
                                     f"inside each other; orggraph reads at most "
                                     f"{MAX_OPEN_BRACKETS:,} (a dataset needs about six)."))
         return None
+    data = read_plain_yaml(source.text)  # libyaml, where it reads exactly as ruamel would
+    if data is not None:
+        return data
     try:
         # pure: ruamel's C loader, used when ruamel.yaml.clib is installed, reads YAML 1.1 and
         # refuses valid 1.2 such as `sources: [https://example.be]`.
