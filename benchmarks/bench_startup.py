@@ -4,6 +4,7 @@ Run from the project folder::
 
     python benchmarks/bench_startup.py            # 9 runs of each, in turn
     python benchmarks/bench_startup.py --runs 15
+    python benchmarks/bench_startup.py --instructions   # needs valgrind
 
 Each command runs in a fresh process, in turn with the baseline: a bare
 ``python -c "import pydantic, typer, ruamel.yaml; from pydantic import BaseModel"``, the libraries
@@ -15,10 +16,14 @@ ratios in CPU time (user + system, of the process) are printed too: on a machine
 other work, wall time also counts the waits for a core.
 
 The last row is not a command but the part of ``validate`` that the libraries do whatever
-orggraph does around them: the baseline's imports, then reading the tiny example with ruamel's
-(pure-Python) YAML reader and building the dataset's pydantic models, with pydantic's plugins
-off as on the command line (:mod:`orggraph.commands`). Its ratio is the least ``validate`` could
-reach.
+orggraph does around them: the baseline's imports, then reading the tiny example as ``validate``
+does (libyaml's parser, ruamel's resolver: :mod:`orggraph.loaders.quick_yaml`) and building the
+dataset's pydantic models, with pydantic's plugins off as on the command line
+(:mod:`orggraph.commands`). Its ratio is about the least ``validate`` could reach.
+
+Start-up times on a busy machine vary by a third from run to run. ``--instructions`` counts
+instead the instructions each command executes (under valgrind), the same in every run: the
+steadiest ratio, though not a time.
 
 Before timing, the package's bytecode is compiled (:mod:`compileall`, quietly), as pip does on
 install and Python on first import: where ``PYTHONDONTWRITEBYTECODE`` is set, every run would
@@ -29,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -48,8 +54,8 @@ COMMANDS = {
     "orggraph metrics --format json (tiny)": [*CLI, "metrics", str(TINY), "--format", "json"],
     "libraries' part of validate (no CLI)": [
         sys.executable, "-c", BASELINE[2] + "; import orggraph.commands; "
-        "from ruamel.yaml import YAML; YAML(typ='safe', pure=True)"
-        f".load(open({str(TINY)!r}, encoding='utf-8').read()); "
+        "from orggraph.loaders.quick_yaml import read_plain_yaml; "
+        f"assert read_plain_yaml(open({str(TINY)!r}, encoding='utf-8').read()); "
         "import orggraph.schemas.dataset"],
 }
 
@@ -73,11 +79,31 @@ def _ratios(pairs: list[tuple[float, float]]) -> str:
             f"fastest / fastest {fastest:.2f}x")
 
 
+def _instructions(command: list[str]) -> int:
+    """Count the instructions ``command`` executes, under valgrind's callgrind."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           *command], capture_output=True, text=True, check=True)
+    return int(re.search(r"Collected : (\d+)", done.stderr).group(1))
+
+
+def instructions() -> None:
+    """Print each command's instruction count as a ratio to the baseline's: the same every run."""
+    base = _instructions(BASELINE)
+    print(f"instructions, ratio to the baseline's {base / 1e6:.0f} million (valgrind):")
+    for label, command in COMMANDS.items():
+        print(f"{label:40} {_instructions(command) / base:.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs of each command")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions instead of timing (needs valgrind)")
     args = parser.parse_args()
     compile_package()
+    if args.instructions:
+        instructions()
+        return
     print(f"baseline: {' '.join(BASELINE[1:])!s}; {args.runs} runs in turn, seconds")
     for label, command in COMMANDS.items():
         _seconds(command), _seconds(BASELINE)  # warm the file cache
