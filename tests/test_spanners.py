@@ -107,6 +107,12 @@ def test_tiny_graphs_score_zero(kernel):
     assert reduced_betweenness(3, iter([[0, 1], [1, 2]]), kernel) == [0.0, 1.0, 0.0]
 
 
+@pytest.mark.parametrize("kernel", KERNELS)
+def test_both_kernels_refuse_a_node_out_of_range(kernel):
+    with pytest.raises(ValueError, match=re.escape("edge 1 names node 5, not in 0 ... 2")):
+        reduced_betweenness(3, [(0, 1), (5, 2)], kernel)
+
+
 @pytest.mark.skipif(compiled() is None, reason="the C kernel is not built")
 @pytest.mark.parametrize(("n", "edges", "error", "says"), [
     (3, [(0, 3)], ValueError, "edge 0 names node 3, not in 0 ... 2"),

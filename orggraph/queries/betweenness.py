@@ -102,4 +102,8 @@ def reduced_betweenness(n: int, edges: Iterable[tuple[int, int]],
         return c.reduced_betweenness(n, edges, threads=_threads(), parallel_from=PARALLEL_FROM)
     from orggraph.queries.brandes import numba_betweenness  # numba: loaded lazily
 
+    for k, (a, b) in enumerate(edges):  # as the C kernel checks them
+        if not (0 <= a < n and 0 <= b < n):
+            raise ValueError(f"edge {k} names node {a if not 0 <= a < n else b}, "
+                             f"not in 0 ... {n - 1}")
     return numba_betweenness(n, edges, threads=_threads(), parallel_from=PARALLEL_FROM)
