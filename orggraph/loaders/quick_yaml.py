@@ -25,7 +25,7 @@ import re
 from functools import cache
 from typing import Any
 
-__all__ = ["read_plain_yaml"]
+__all__ = ["read_plain_yaml", "read_yaml"]
 
 # Characters outside what both readers accept as printable; the line breaks of YAML 1.1 (NEL,
 # LS, PS) that are text in YAML 1.2; and tabs, which libyaml lets stand in places where ruamel
@@ -70,6 +70,25 @@ def read_plain_yaml(text: str) -> Any:
         return _build(parser(text))
     except Exception:  # a parse error, or any doubt: the detailed reader says what is wrong
         return None
+
+
+def read_yaml(text: str) -> Any:
+    """Return the values of a YAML 1.2 text: by libyaml when :func:`read_plain_yaml` can, by
+    ruamel's pure-Python reader otherwise, which raises its own errors for broken YAML.
+
+    The one way orggraph reads YAML: datasets, scenarios and bundled taxonomies alike.
+
+    >>> read_yaml("a: no\\nb: &x 1\\nc: *x\\n")   # YAML 1.2's `no` is text; aliases go to ruamel
+    {'a': 'no', 'b': 1, 'c': 1}
+    """
+    data = read_plain_yaml(text)
+    if data is not None:
+        return data
+    from ruamel.yaml import YAML
+
+    # pure: ruamel's C loader, used when ruamel.yaml.clib is installed, reads YAML 1.1 and
+    # refuses valid 1.2 such as `sources: [https://example.be]`.
+    return YAML(typ="safe", pure=True).load(text)
 
 
 def _build(parser: Any) -> Any:

@@ -262,11 +262,10 @@ def _line_of_key(text: str, key: str) -> int | None:
 
 def _parse_yaml(source: SourceFile, raw: RawDataset) -> Any:
     # ruamel is imported here, not with the module: reading JSON needs none of it.
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    from orggraph.loaders.quick_yaml import read_plain_yaml
+    from orggraph.loaders.quick_yaml import read_yaml
 
     depth, line = open_brackets(source.text)
     if depth > MAX_OPEN_BRACKETS:
@@ -274,13 +273,8 @@ def _parse_yaml(source: SourceFile, raw: RawDataset) -> Any:
                                     f"inside each other; orggraph reads at most "
                                     f"{MAX_OPEN_BRACKETS:,} (a dataset needs about six)."))
         return None
-    data = read_plain_yaml(source.text)  # libyaml, where it reads exactly as ruamel would
-    if data is not None:
-        return data
     try:
-        # pure: ruamel's C loader, used when ruamel.yaml.clib is installed, reads YAML 1.1 and
-        # refuses valid 1.2 such as `sources: [https://example.be]`.
-        return YAML(typ="safe", pure=True).load(source.text)
+        return read_yaml(source.text)
     except ReaderError as err:
         line = source.text.count("\n", 0, max(err.position, 0)) + 1
         raw.problems.append(Problem(source.path, line, f"holds the control character "

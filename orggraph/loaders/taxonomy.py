@@ -39,9 +39,9 @@ def taxonomy_path(name: str) -> Path:
 
 @cache
 def _load(name: str) -> tuple[dict[str, Any], ...]:
-    from ruamel.yaml import YAML  # only for a dataset that names a taxonomy
+    from orggraph.loaders.quick_yaml import read_yaml  # only for a dataset naming a taxonomy
 
-    data = YAML(typ="safe", pure=True).load(taxonomy_path(name).read_text(encoding="utf-8"))
+    data = read_yaml(taxonomy_path(name).read_text(encoding="utf-8"))
     domains = list(data["domains"])
     if "codes" in data:
         from orggraph.loaders.bbc_codes import code_domains, read_code_list

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from orggraph.errors import InvalidDataError, Problem
+from orggraph.loaders.quick_yaml import read_yaml
 from orggraph.loaders.sources import Origin, SourceFile, is_scenario_file
 from orggraph.loaders.suggest import did_you_mean
 from orggraph.schemas.scenario import CHANGE_TYPES, FORMAT, Scenario
@@ -63,7 +63,7 @@ def _parse(source: SourceFile) -> dict:
         if source.path.suffix.lower() == ".json":
             data = json.loads(source.text)
         else:
-            data = YAML(typ="safe", pure=True).load(source.text)
+            data = read_yaml(source.text)
     except json.JSONDecodeError as err:
         raise InvalidDataError([Problem(source.path, err.lineno,
                                         f"is not valid JSON: {err.msg}.")]) from None
