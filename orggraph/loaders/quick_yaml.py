@@ -96,11 +96,17 @@ def _build(parser: Any) -> Any:
 
     resolver, constructor, scalar_node = _ruamel()
     scalar_tag = resolver.DEFAULT_SCALAR_TAG
+    # ruamel files its implicit types under their first character (None: any); a plain scalar
+    # that starts with none of those is text, as resolve() would find, without its cost a call.
+    starts = resolver.versioned_resolver
+    any_start = None in starts
 
     def scalar(event: Any) -> Any:
         if event.style in ("|", ">"):  # block scalars: libyaml ends some where ruamel does not
             raise _Unsure
         if not event.implicit[0]:  # quoted: text as written
+            return event.value
+        if event.value and event.value[0] not in starts and not any_start:
             return event.value
         tag = resolver.resolve(scalar_node, event.value, (True, False))
         if tag == scalar_tag:
