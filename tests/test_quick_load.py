@@ -7,6 +7,7 @@ The graph builder must give the graph networkx's own ``add_node`` / ``add_edge``
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -46,9 +47,11 @@ def _same_city(a: City, b: City) -> None:
     assert a.model_dump() == b.model_dump()
 
 
+@pytest.mark.parametrize("suffix", ["json", "yaml"])
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_every_example_written_as_json_loads_quickly_to_the_same_city(name, tmp_path):
-    path = write_city(load_example(name), tmp_path / f"{name}.json")
+def test_every_example_written_as_json_or_yaml_loads_quickly_to_the_same_city(name, suffix,
+                                                                              tmp_path):
+    path = write_city(load_example(name), tmp_path / f"{name}.{suffix}")
     quick = load_quickly(path)
     assert quick is not None, "a valid example must not need the detailed path"
     detailed = _detailed(path)
@@ -198,11 +201,44 @@ def test_a_file_under_the_limit_but_over_the_quick_bound_is_counted_exactly(tmp_
     _same_city(quick, build_city(read_dataset(path)))
 
 
-def test_only_single_json_files_take_the_quick_path(tmp_path):
+def test_only_single_json_or_yaml_files_take_the_quick_path(tmp_path):
     city = load_example("tiny")
-    assert load_quickly(write_city(city, tmp_path / "tiny.yaml")) is None
+    path = write_city(city, tmp_path / "tiny.yml")
+    _same_city(load_quickly(path), _detailed(path))
     assert load_quickly(tmp_path) is None
     assert load_quickly(tmp_path / "missing.json") is None
+    (tmp_path / "units.csv").write_text("id,name,kind\n", encoding="utf-8")
+    assert load_quickly(tmp_path / "units.csv") is None
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(units=st.integers(MIN_UNITS, 60), seed=st.integers(0, 10**6), taxonomy=st.booleans(),
+       change=st.sampled_from(sorted(CHANGES)), flow=st.sampled_from([False, True, None]),
+       newline=st.sampled_from(["\n", "\r\n"]))
+def test_quick_accepts_only_what_the_detailed_path_accepts_in_yaml(tmp_path, units, seed,
+                                                                   taxonomy, change, flow,
+                                                                   newline):
+    from ruamel.yaml import YAML
+
+    doc = CHANGES[change](synthetic_document(units, seed, taxonomy=taxonomy))
+    yaml, out = YAML(typ="safe", pure=True), io.StringIO()
+    yaml.default_flow_style = flow
+    yaml.dump(doc, out)
+    path = tmp_path / "city.yaml"
+    path.write_bytes(out.getvalue().replace("\n", newline).encode("utf-8"))
+    detailed = _detailed(path)
+    quick = load_quickly(path)
+    if quick is not None:
+        assert isinstance(detailed, City)
+        _same_city(quick, detailed)
+    if change in ("none", "dutch names of kinds"):
+        assert quick is not None, "a valid file must take the quick path"
+    try:
+        loaded: City | list[str] = orggraph.load(path)
+    except InvalidDataError as err:
+        loaded = [str(p) for p in err.problems]
+    assert loaded == detailed
 
 
 JSON_VALUES = st.recursive(

@@ -19,9 +19,9 @@ def load(path: Path | str) -> City:
     Raises :class:`orggraph.errors.InvalidDataError` listing every problem, each with its file and
     line.
 
-    A single JSON file is first tried the quick way (:func:`~orggraph.loaders.quick.load_quickly`),
-    which gives the same city; anything it does not accept is read again the detailed way, which
-    finds and explains every problem.
+    A single JSON or YAML file is first tried the quick way
+    (:func:`~orggraph.loaders.quick.load_quickly`), which gives the same city; anything it does
+    not accept is read again the detailed way, which finds and explains every problem.
 
     >>> from orggraph.examples import example_path
     >>> load(example_path("tiny")).city.id

@@ -1,17 +1,19 @@
-"""Load a valid JSON dataset quickly, or say that the detailed reader must look at it.
+"""Load a valid JSON or YAML dataset quickly, or say that the detailed reader must look at it.
 
 The detailed path (:func:`~orggraph.loaders.sources.read_dataset`, then
 :func:`~orggraph.loaders.validate.build_city`) keeps, for every entry, where it stands in its file,
 so that each mistake can be reported with its line and a suggestion. A valid dataset needs none of
-that. :func:`load_quickly` reads a single JSON file without it: parsing and the duplicate-key
-check happen in compiled code (``jiter``), every section is validated by pydantic in one call, and
-the checks between entries (unique ids, references, trees, the root) are set and list
-operations. It accepts exactly what the detailed path accepts and builds the same
-:class:`~orggraph.schemas.dataset.City`; whenever anything is not plainly valid it returns
-``None`` and :func:`orggraph.load` reads the file again the detailed way, which then explains.
+that. :func:`load_quickly` reads a single JSON or YAML file without it: parsing and the
+duplicate-key check happen in compiled code (``jiter`` for JSON, libyaml through
+:func:`~orggraph.loaders.quick_yaml.read_plain_yaml` for YAML), every section is validated by
+pydantic in one call, and the checks between entries (unique ids, references, trees, the
+root) are set and list operations. It accepts exactly what the detailed path accepts and builds
+the same :class:`~orggraph.schemas.dataset.City`; whenever anything is not plainly valid it
+returns ``None`` and :func:`orggraph.load` reads the file again the detailed way, which then
+explains.
 
->>> from orggraph.examples import example_path
->>> load_quickly(example_path("tiny")) is None      # YAML: the detailed reader's job
+>>> from orggraph.examples import example_path, load_example
+>>> load_quickly(example_path("tiny")) == load_example("tiny")
 True
 """
 
@@ -26,7 +28,7 @@ from typing import Any
 import jiter
 from pydantic import TypeAdapter, ValidationError
 
-from orggraph.loaders import sources
+from orggraph.loaders import quick_yaml, sources
 from orggraph.loaders.gcpause import gc_paused
 from orggraph.loaders.limits import check_shape, max_entries
 from orggraph.loaders.references import REFERENCES
@@ -46,10 +48,10 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def load_quickly(path: Path | str) -> City | None:
-    """Return the :class:`City` of a valid single JSON dataset file, or ``None``.
+    """Return the :class:`City` of a valid single JSON or YAML dataset file, or ``None``.
 
-    ``None`` means "read it the detailed way": the file is not a single JSON file, or something
-    in it may be wrong. Never raises for bad data.
+    ``None`` means "read it the detailed way": the file is not a single JSON or YAML file, or
+    something in it may be wrong. Never raises for bad data.
 
     >>> import tempfile
     >>> from orggraph.examples import load_example
@@ -60,7 +62,7 @@ def load_quickly(path: Path | str) -> City | None:
     True
     """
     path = Path(path)
-    if path.suffix.lower() != ".json":
+    if path.suffix.lower() not in (".json", ".yaml", ".yml"):
         return None
     try:
         if not path.is_file() or path.stat().st_size > sources.MAX_FILE_BYTES:
@@ -71,20 +73,33 @@ def load_quickly(path: Path | str) -> City | None:
         return _city(path)
 
 
-def _city(path: Path) -> City | None:
+def _document(path: Path) -> dict[str, Any] | None:
+    """Return the parsed mapping of a JSON or YAML file within the limits, or None."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
     if data.startswith(_BOM):
         data = data[len(_BOM):]
-    try:
-        doc = jiter.from_json(data, catch_duplicate_keys=True, cache_mode="keys")
-    except ValueError:  # not JSON, a duplicate key, a number too long: the detailed path says so
-        return None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not _within_limits(doc, data):
+    if path.suffix.lower() == ".json":
+        try:
+            doc = jiter.from_json(data, catch_duplicate_keys=True, cache_mode="keys")
+        except ValueError:  # not JSON, a duplicate key, a long number: the detailed path says so
+            return None
+        return doc if isinstance(doc, dict) and _within_limits(doc, data) else None
+    try:  # as the detailed reader reads text: UTF-8, universal newlines
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
         return None
     del data
+    doc = quick_yaml.read_plain_yaml(text)
+    return doc if isinstance(doc, dict) and check_shape(doc) is None else None
+
+
+def _city(path: Path) -> City | None:
+    doc = _document(path)
+    if doc is None or doc.get("format") != FORMAT:
+        return None
     try:
         info = CityInfo.model_validate(doc.pop("city", None))
     except ValidationError:
