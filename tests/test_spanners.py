@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import subprocess
+import sys
+import time
 
 import networkx as nx
 import pytest
@@ -126,6 +130,67 @@ def test_both_kernels_refuse_a_node_out_of_range(kernel):
 def test_c_kernel_refuses_bad_graphs(n, edges, error, says):
     with pytest.raises(error, match=re.escape(says)):
         reduced_betweenness(n, edges, "c")
+
+
+def _slow_graph(n: int = 30_000) -> list[tuple[int, int]]:
+    """A random tree plus n random edges: a 2-core of most of its n nodes, which the kernel
+    takes well over a minute to finish on one core (a 10,000-node one takes about 10 s)."""
+    import random
+
+    rng = random.Random(1)
+    return ([(v, rng.randrange(v)) for v in range(1, n)]
+            + [(rng.randrange(n), rng.randrange(n)) for _ in range(n)])
+
+
+class _Stop(Exception):
+    pass
+
+
+@pytest.mark.skipif(compiled() is None or not hasattr(signal, "setitimer"),
+                    reason="the C kernel is not built, or no POSIX timers")
+@pytest.mark.parametrize("threads", [1, 2])
+def test_c_kernel_stops_when_a_signal_handler_raises(threads):
+    """Python runs signal handlers between bytecodes only; the kernel, which runs without the GIL
+    for a long time on a large city, must give them a chance, or Ctrl-C waits for the end."""
+    edges = _slow_graph()
+
+    def stop(*_):
+        raise _Stop
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        start = time.monotonic()
+        with pytest.raises(_Stop):
+            compiled().reduced_betweenness(30_000, edges, threads=threads, parallel_from=1000)
+        assert time.monotonic() - start < 5
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    # Nothing is left behind: the next call computes as usual.
+    assert compiled().reduced_betweenness(3, [(0, 1), (1, 2)], threads=threads) == [0, 1, 0]
+
+
+@pytest.mark.skipif(compiled() is None or os.name != "posix",
+                    reason="the C kernel is not built, or no SIGINT to send")
+def test_ctrl_c_interrupts_the_c_kernel():
+    """A real SIGINT to a process inside the kernel ends it as Ctrl-C ends Python: at once."""
+    script = ("import sys; from test_spanners import _slow_graph; edges = _slow_graph(); "
+              "from orggraph.queries.betweenness import compiled; print('ready', flush=True); "
+              "compiled().reduced_betweenness(30_000, edges, threads=2, parallel_from=1000)")
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True,
+                               cwd=os.path.dirname(__file__))
+    try:
+        assert process.stdout.readline() == "ready\n"
+        time.sleep(0.3)
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=5)
+    finally:
+        process.kill()
+        process.wait()
+    assert "KeyboardInterrupt" in errors
+    assert process.returncode != 0
 
 
 def test_asking_for_a_missing_c_kernel_says_what_to_do(monkeypatch):

@@ -12,18 +12,40 @@
  * nodes 0 ... n - 1 as a list of floats. The work runs without the GIL; from a 2-core of
  * `parallel_from` nodes on, the sources are cut into SLICES slices, shared among `threads` POSIX
  * threads, and the slices are added in a fixed order: the result does not depend on `threads`.
+ * A signal handler that raises (Ctrl-C's KeyboardInterrupt) stops the work within a fraction of a
+ * second: the calling thread takes the GIL back now and then to let Python run its handlers.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#ifndef _WIN32
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <pthread.h>
+#include <time.h>
 #define HAVE_THREADS 1
 #endif
 
 #define SLICES 8
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#define NOINLINE __declspec(noinline)
+#else
+#define NOINLINE
+#endif
+#define LOOK_EVERY 0.1 /* seconds between two looks for a raised signal handler */
+
+#ifdef HAVE_THREADS /* a flag shared by the threads */
+#define LOAD(flag) __atomic_load_n(&(flag), __ATOMIC_RELAXED)
+#define STORE(flag, value) __atomic_store_n(&(flag), (value), __ATOMIC_RELAXED)
+#else
+#define LOAD(flag) (flag)
+#define STORE(flag, value) ((flag) = (value))
+#endif
 
 typedef int64_t i64;
 typedef int32_t i32;
@@ -137,17 +159,106 @@ typedef struct {
     double *weight;
 } Core;
 
+/* What lets Python's signal handlers run while the kernel works without the GIL. Only the thread
+ * that called the kernel may take the GIL back (it holds the thread state in *save); when a
+ * handler raises, stop is set and every thread leaves at its next source. */
+typedef struct {
+    PyThreadState **save;
+    double due; /* when the calling thread looks next, in monotonic seconds */
+    int stop;   /* LOAD and STORE only */
+#ifdef HAVE_THREADS
+    pthread_mutex_t lock; /* guards finished */
+    pthread_cond_t done;  /* signalled as each thread other than the caller's finishes */
+    int finished;
+#endif
+} Watch;
+
+static double seconds(void) {
+#ifdef _WIN32
+    return (double)GetTickCount64() / 1000.0;
+#else
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+#endif
+}
+
+/* Called by the calling thread only: once every LOOK_EVERY seconds, run Python's pending signal
+ * handlers; returns nonzero (with the exception set) when one raised, and then stops all. */
+static int look(Watch *w) {
+    if (LOAD(w->stop)) return 1;
+    double now = seconds();
+    if (now < w->due) return 0;
+    w->due = now + LOOK_EVERY;
+    PyEval_RestoreThread(*w->save);
+    int raised = PyErr_CheckSignals();
+    *w->save = PyEval_SaveThread();
+    if (raised) STORE(w->stop, 1);
+    return raised;
+}
+
 typedef struct {
     const Core *core;
+    Watch *watch;
     double *sums; /* SLICES rows of core->n */
     int thread, threads, slices;
+    int caller; /* run by the calling thread, which looks for signals */
     int failed;
 } Job;
 
-/* Sum over sources s of the slice and t != s, v of w(s) w(t) sigma_st(v) / sigma_st into out.
- * Each node's successors on shortest paths are recorded on the way out, so that the way back
- * reads only those. Returns -1 when memory runs out. */
-static int brandes_slice(const Core *c, i32 first, i32 last, double *out) {
+#define CHUNK 16 /* sources between two looks for a stop */
+
+/* Sum over sources s in first ... last - 1 and t != s, v of w(s) w(t) sigma_st(v) / sigma_st into
+ * out, on the graph of n nodes (ptr, adj) with weights. Each node's successors on shortest paths
+ * are recorded on the way out (succ, from start), so that the way back reads only those. The
+ * arrays do not overlap (restrict); dist is -1 and sigma 0 everywhere between two sources.
+ * Compiled on its own (NOINLINE): inlined into its caller, GCC 12 gave it 17% more instructions. */
+NOINLINE static void sources(i32 first, i32 last, const i32 *restrict ptr, const i32 *restrict adj,
+                    const double *restrict weight, double *restrict out, i32 *restrict dist,
+                    i32 *restrict order, i32 *restrict succ, i32 *restrict start,
+                    double *restrict sigma, double *restrict share) {
+    for (i32 s = first; s < last; s++) {
+        i32 head = 0, tail = 1, k = 0;
+        dist[s] = 0;
+        sigma[s] = 1.0;
+        order[0] = s;
+        while (head < tail) {
+            i32 v = order[head];
+            start[head++] = k;
+            i32 step = dist[v] + 1;
+            double paths = sigma[v];
+            for (i32 i = ptr[v], end = ptr[v + 1]; i < end; i++) {
+                i32 u = adj[i], reached = dist[u];
+                if (reached < 0) {
+                    dist[u] = reached = step;
+                    order[tail++] = u;
+                }
+                if (reached == step) {
+                    sigma[u] += paths;
+                    succ[k++] = u;
+                }
+            }
+        }
+        start[tail] = k;
+        for (i32 j = tail - 1; j > 0; j--) { /* farthest first: successors are done */
+            i32 v = order[j];
+            double total = 0.0;
+            for (i32 i = start[j], end = start[j + 1]; i < end; i++) total += share[succ[i]];
+            double delta = sigma[v] * total;
+            share[v] = (weight[v] + delta) / sigma[v];
+            out[v] += weight[s] * delta;
+        }
+        for (i32 j = 0; j < tail; j++) { /* reset only what this source reached */
+            dist[order[j]] = -1;
+            sigma[order[j]] = 0.0;
+        }
+    }
+}
+
+/* The sums of sources() over a slice, CHUNK sources at a time, leaving early when the work is
+ * stopped (the calling thread looks for signals between two chunks). Returns -1 when memory
+ * runs out. */
+static int brandes_slice(const Core *c, i32 first, i32 last, double *out, Watch *w, int caller) {
     i32 n = c->n, arcs = c->ptr[n];
     i32 *dist = malloc(sizeof(i32) * (size_t)n), *order = malloc(sizeof(i32) * (size_t)n);
     i32 *succ = malloc(sizeof(i32) * ((size_t)arcs + 1));
@@ -156,42 +267,9 @@ static int brandes_slice(const Core *c, i32 first, i32 last, double *out) {
     int ok = dist && order && succ && start && sigma && share;
     if (ok) {
         for (i32 v = 0; v < n; v++) dist[v] = -1;
-        for (i32 s = first; s < last; s++) {
-            i32 head = 0, tail = 1, k = 0;
-            dist[s] = 0;
-            sigma[s] = 1.0;
-            order[0] = s;
-            while (head < tail) {
-                i32 v = order[head];
-                start[head++] = k;
-                i32 step = dist[v] + 1;
-                double paths = sigma[v];
-                for (i32 i = c->ptr[v]; i < c->ptr[v + 1]; i++) {
-                    i32 u = c->adj[i];
-                    if (dist[u] < 0) {
-                        dist[u] = step;
-                        order[tail++] = u;
-                    }
-                    if (dist[u] == step) {
-                        sigma[u] += paths;
-                        succ[k++] = u;
-                    }
-                }
-            }
-            start[tail] = k;
-            for (i32 j = tail - 1; j > 0; j--) { /* farthest first: successors are done */
-                i32 v = order[j];
-                double total = 0.0;
-                for (i32 i = start[j]; i < start[j + 1]; i++) total += share[succ[i]];
-                double delta = sigma[v] * total;
-                share[v] = (c->weight[v] + delta) / sigma[v];
-                out[v] += c->weight[s] * delta;
-            }
-            for (i32 j = 0; j < tail; j++) { /* reset only what this source reached */
-                dist[order[j]] = -1;
-                sigma[order[j]] = 0.0;
-            }
-        }
+        for (i32 s = first; s < last && !LOAD(w->stop) && !(caller && look(w)); s += CHUNK)
+            sources(s, last - s < CHUNK ? last : s + CHUNK, c->ptr, c->adj, c->weight, out, dist,
+                    order, succ, start, sigma, share);
     }
     free(dist);
     free(order);
@@ -213,13 +291,47 @@ static void *run_job(void *arg) {
     const Core *c = job->core;
     for (int k = job->thread; k < job->slices; k += job->threads)
         if (brandes_slice(c, slice_bound(c->n, k, job->slices),
-                          slice_bound(c->n, k + 1, job->slices), job->sums + (size_t)k * c->n))
+                          slice_bound(c->n, k + 1, job->slices), job->sums + (size_t)k * c->n,
+                          job->watch, job->caller))
             job->failed = 1;
     return NULL;
 }
 
-/* The weighted Brandes sums of the whole core into total (n doubles, zeroed). */
-static int core_sums(const Core *c, int threads, i64 parallel_from, double *total) {
+#ifdef HAVE_THREADS
+static void *run_thread(void *arg) {
+    Job *job = arg;
+    run_job(job);
+    pthread_mutex_lock(&job->watch->lock);
+    job->watch->finished++;
+    pthread_cond_signal(&job->watch->done);
+    pthread_mutex_unlock(&job->watch->lock);
+    return NULL;
+}
+
+/* Wait until `running` threads have finished, looking for signals every LOOK_EVERY seconds. */
+static void wait_looking(Watch *w, int running) {
+    pthread_mutex_lock(&w->lock);
+    while (w->finished < running) {
+        struct timespec deadline;
+        clock_gettime(CLOCK_REALTIME, &deadline); /* the clock pthread_cond_timedwait reads */
+        deadline.tv_nsec += (long)(LOOK_EVERY * 1e9);
+        if (deadline.tv_nsec >= 1000000000L) {
+            deadline.tv_sec++;
+            deadline.tv_nsec -= 1000000000L;
+        }
+        if (pthread_cond_timedwait(&w->done, &w->lock, &deadline) != 0 && w->finished < running) {
+            pthread_mutex_unlock(&w->lock);
+            look(w);
+            pthread_mutex_lock(&w->lock);
+        }
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+#endif
+
+/* The weighted Brandes sums of the whole core into total (n doubles, zeroed). Returns -1 when
+ * memory runs out, -2 when a signal handler raised. */
+static int core_sums(const Core *c, int threads, i64 parallel_from, double *total, Watch *w) {
     int slices = c->n < parallel_from ? 1 : SLICES;
     if (threads > slices) threads = slices;
     if (threads < 1) threads = 1;
@@ -228,26 +340,34 @@ static int core_sums(const Core *c, int threads, i64 parallel_from, double *tota
     int failed = 0;
     if (!sums) return -1;
     for (int t = 0; t < threads; t++)
-        jobs[t] = (Job){c, sums, t, threads, slices, 0};
+        jobs[t] = (Job){c, w, sums, t, threads, slices, t == 0, 0};
 #ifdef HAVE_THREADS
     pthread_t ids[SLICES];
-    int started[SLICES] = {0};
-    for (int t = 1; t < threads; t++)
-        started[t] = pthread_create(&ids[t], NULL, run_job, &jobs[t]) == 0;
-    run_job(&jobs[0]);
+    int started[SLICES] = {0}, running = 0;
     for (int t = 1; t < threads; t++) {
-        if (started[t])
-            pthread_join(ids[t], NULL);
-        else
-            run_job(&jobs[t]); /* no thread to be had: do its share here */
+        started[t] = pthread_create(&ids[t], NULL, run_thread, &jobs[t]) == 0;
+        running += started[t];
     }
+    run_job(&jobs[0]);
+    for (int t = 1; t < threads; t++)
+        if (!started[t]) {
+            jobs[t].caller = 1; /* no thread to be had: do its share here, looking as we go */
+            run_job(&jobs[t]);
+        }
+    wait_looking(w, running);
+    for (int t = 1; t < threads; t++)
+        if (started[t]) pthread_join(ids[t], NULL);
 #else
-    for (int t = 0; t < threads; t++) run_job(&jobs[t]);
+    for (int t = 0; t < threads; t++) {
+        jobs[t].caller = 1;
+        run_job(&jobs[t]);
+    }
 #endif
     for (int t = 0; t < threads; t++) failed |= jobs[t].failed;
     for (int k = 0; k < slices; k++) /* in slice order, whatever the threads */
         for (i32 v = 0; v < c->n; v++) total[v] += sums[(size_t)k * c->n + v];
     free(sums);
+    if (LOAD(w->stop)) return -2;
     return failed ? -1 : 0;
 }
 
@@ -257,9 +377,10 @@ static int compare_pair(const void *a, const void *b) {
     return (x[1] > y[1]) - (x[1] < y[1]);
 }
 
-/* Everything but the Python objects: scores[n] from the n-node graph of m edges. */
+/* Everything but the Python objects: scores[n] from the n-node graph of m edges. Returns 0, or
+ * -1 when memory runs out, -2 when a signal handler raised (its exception is set). */
 static int compute(i64 n, const i64 *ends, i64 m, int threads, i64 parallel_from,
-                   double *scores) {
+                   double *scores, Watch *w) {
     Csr g = {0};
     Core c = {0};
     int status = -1;
@@ -320,7 +441,11 @@ static int compute(i64 n, const i64 *ends, i64 m, int threads, i64 parallel_from
             c.adj[i] = (i32)pairs[2 * i + 1];
         }
         for (i64 v = 0; v < core_n; v++) c.ptr[v + 1] += c.ptr[v];
-        if (core_sums(&c, threads, parallel_from, sums)) goto done;
+        int summed = core_sums(&c, threads, parallel_from, sums, w);
+        if (summed) {
+            status = summed;
+            goto done;
+        }
         for (i64 v = 0; v < n; v++)
             if (in_core[v]) scores[v] += sums[renumber[v]] / 2; /* ordered pairs: twice each */
     }
@@ -413,12 +538,25 @@ static PyObject *reduced_betweenness(PyObject *self, PyObject *args, PyObject *k
         return PyErr_NoMemory();
     }
     if (n > 2) {
-        Py_BEGIN_ALLOW_THREADS
-        status = compute(n, ends, m, threads, parallel_from, scores);
-        Py_END_ALLOW_THREADS
+        PyThreadState *save = PyEval_SaveThread();
+        Watch watch = {.save = &save, .due = seconds() + LOOK_EVERY};
+#ifdef HAVE_THREADS
+        pthread_mutex_init(&watch.lock, NULL);
+        pthread_cond_init(&watch.done, NULL);
+#endif
+        status = compute(n, ends, m, threads, parallel_from, scores, &watch);
+#ifdef HAVE_THREADS
+        pthread_cond_destroy(&watch.done);
+        pthread_mutex_destroy(&watch.lock);
+#endif
+        PyEval_RestoreThread(save);
     }
     free(ends);
-    PyObject *result = status ? PyErr_NoMemory() : PyList_New((Py_ssize_t)n);
+    PyObject *result = NULL;
+    if (status == -1)
+        PyErr_NoMemory();
+    else if (status == 0) /* -2: a signal handler raised, and its exception is set */
+        result = PyList_New((Py_ssize_t)n);
     for (i64 v = 0; result && v < n; v++) {
         PyObject *value = PyFloat_FromDouble(scores[v]);
         if (!value) {
@@ -438,7 +576,8 @@ static PyMethodDef methods[] = {
      "Return the exact normalised betweenness of nodes 0 ... n - 1 of the undirected graph of\n"
      "edges (a sequence of (int, int) tuples; self-loops and repeats are ignored), computed on\n"
      "the graph reduced by its dangling trees; a 2-core of `parallel_from` nodes or more is\n"
-     "shared out among up to `threads` threads, with the same result whatever their number."},
+     "shared out among up to `threads` threads, with the same result whatever their number.\n"
+     "A signal handler that raises (Ctrl-C) stops it within about a tenth of a second."},
     {NULL, NULL, 0, NULL},
 };
 
