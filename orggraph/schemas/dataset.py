@@ -11,8 +11,8 @@ Examples
 <UnitKind.service: 'service'>
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: pydantic would compile every string annotation
+# when it builds the models, at each start.
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -86,6 +86,13 @@ ScopeField = _vocabulary(enums.PartnerScope)
 ModeField = _vocabulary(enums.PartnerMode)
 
 
+def _empty() -> list[Any]:
+    # A Python function rather than the builtin ``list``: pydantic reads the signature of every
+    # default factory as it builds a model, and a builtin's signature is parsed from text, about
+    # twenty times slower, which every command paid at start.
+    return []
+
+
 class _Model(BaseModel):
     # allow_inf_nan=False: `fte: .inf` or `budget: .nan` is a typing mistake, and no engine or
     # JSON reader downstream accepts it.
@@ -110,14 +117,14 @@ class CityInfo(Entity):
     population: int | None = Field(default=None, ge=0, le=100_000_000)
     legislature: Text | None = None
     region: Text | None = None
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=_empty)
 
 
 class Domain(Entity):
     """A policy domain (beleidsdomein / beleidsveld); domains form a forest through ``parent``."""
 
     parent: Id | None = None
-    bbc: list[str] = Field(default_factory=list)
+    bbc: list[str] = Field(default_factory=_empty)
 
 
 class Unit(Entity):
@@ -131,7 +138,7 @@ class Unit(Entity):
     parent: Id | None = None
     fte: float | None = Field(default=None, ge=0, le=1_000_000)
     budget: float | None = None
-    domains: list[Id] = Field(default_factory=list)
+    domains: list[Id] = Field(default_factory=_empty)
     support: bool | None = None
     legal_form: Text | None = None
 
@@ -157,10 +164,10 @@ class Person(Entity):
 
     role: RoleField
     party: Text | None = None
-    portfolio: list[PortfolioItem] = Field(default_factory=list)
-    steers: list[Id] = Field(default_factory=list)
-    heads: list[Id] = Field(default_factory=list)
-    member_of: list[Id] = Field(default_factory=list)
+    portfolio: list[PortfolioItem] = Field(default_factory=_empty)
+    steers: list[Id] = Field(default_factory=_empty)
+    heads: list[Id] = Field(default_factory=_empty)
+    member_of: list[Id] = Field(default_factory=_empty)
 
     @property
     def in_college(self) -> bool:
@@ -184,11 +191,11 @@ class Programme(Entity):
 
     kind: ProgrammeKindField = enums.ProgrammeKind.programme
     lead: Id | None = None
-    contributors: list[Id] = Field(default_factory=list)
+    contributors: list[Id] = Field(default_factory=_empty)
     sponsor: Id | None = None
-    domains: list[Id] = Field(default_factory=list)
-    challenges: list[Id] = Field(default_factory=list)
-    partners: list[PartnerRole] = Field(default_factory=list)
+    domains: list[Id] = Field(default_factory=_empty)
+    challenges: list[Id] = Field(default_factory=_empty)
+    partners: list[PartnerRole] = Field(default_factory=_empty)
 
     @property
     def units(self) -> list[str]:
@@ -239,13 +246,13 @@ class Sections(_Model):
     A test checks that the fields here are :data:`SECTIONS`, in that order.
     """
 
-    domains: list[Domain] = Field(default_factory=list)
-    units: list[Unit] = Field(default_factory=list)
-    bodies: list[Body] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    challenges: list[Challenge] = Field(default_factory=list)
-    programmes: list[Programme] = Field(default_factory=list)
-    partners: list[Partner] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=_empty)
+    units: list[Unit] = Field(default_factory=_empty)
+    bodies: list[Body] = Field(default_factory=_empty)
+    people: list[Person] = Field(default_factory=_empty)
+    challenges: list[Challenge] = Field(default_factory=_empty)
+    programmes: list[Programme] = Field(default_factory=_empty)
+    partners: list[Partner] = Field(default_factory=_empty)
 
 
 class _Header(_Model):
