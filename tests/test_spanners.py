@@ -132,9 +132,10 @@ def test_c_kernel_refuses_bad_graphs(n, edges, error, says):
         reduced_betweenness(n, edges, "c")
 
 
-def _slow_graph(n: int = 30_000) -> list[tuple[int, int]]:
-    """A random tree plus n random edges: a 2-core of most of its n nodes, which the kernel
-    takes well over a minute to finish on one core (a 10,000-node one takes about 10 s)."""
+def _slow_graph(n: int = 40_000) -> list[tuple[int, int]]:
+    """A random tree plus n random edges: a 2-core of most of its n nodes, which either kernel
+    takes minutes to finish on one core (a 10,000-node one takes about 10 s), and even one of
+    its eight slices of sources, which threads share, more than ten seconds."""
     import random
 
     rng = random.Random(1)
@@ -146,46 +147,57 @@ class _Stop(Exception):
     pass
 
 
-@pytest.mark.skipif(compiled() is None or not hasattr(signal, "setitimer"),
-                    reason="the C kernel is not built, or no POSIX timers")
+def _kernel(name: str):  # noqa: ANN202
+    """The kernel's function, called with explicit threads; compiled already (numba)."""
+    if name == "c":
+        return compiled().reduced_betweenness
+    from orggraph.queries.brandes import numba_betweenness
+
+    numba_betweenness(3, [(0, 1), (1, 2), (2, 0)])  # a triangle: every kernel is compiled
+    return numba_betweenness
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no POSIX timers")
+@pytest.mark.parametrize("kernel", KERNELS)
 @pytest.mark.parametrize("threads", [1, 2])
-def test_c_kernel_stops_when_a_signal_handler_raises(threads):
-    """Python runs signal handlers between bytecodes only; the kernel, which runs without the GIL
+def test_kernels_stop_when_a_signal_handler_raises(kernel, threads):
+    """Python runs signal handlers between bytecodes only; a kernel, which runs without the GIL
     for a long time on a large city, must give them a chance, or Ctrl-C waits for the end."""
-    edges = _slow_graph()
+    edges, function = _slow_graph(), _kernel(kernel)
 
     def stop(*_):
         raise _Stop
 
     previous = signal.signal(signal.SIGALRM, stop)
     try:
-        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        # A second in, the graph is read (about 0.3 s for numba) and a kernel runs.
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
         start = time.monotonic()
         with pytest.raises(_Stop):
-            compiled().reduced_betweenness(30_000, edges, threads=threads, parallel_from=1000)
-        assert time.monotonic() - start < 5
+            function(40_000, edges, threads=threads, parallel_from=1000)
+        assert time.monotonic() - start < 1.0 + 2.5
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     # Nothing is left behind: the next call computes as usual.
-    assert compiled().reduced_betweenness(3, [(0, 1), (1, 2)], threads=threads) == [0, 1, 0]
+    assert function(3, [(0, 1), (1, 2)], threads=threads) == [0, 1, 0]
 
 
-@pytest.mark.skipif(compiled() is None or os.name != "posix",
-                    reason="the C kernel is not built, or no SIGINT to send")
-def test_ctrl_c_interrupts_the_c_kernel():
-    """A real SIGINT to a process inside the kernel ends it as Ctrl-C ends Python: at once."""
-    script = ("import sys; from test_spanners import _slow_graph; edges = _slow_graph(); "
-              "from orggraph.queries.betweenness import compiled; print('ready', flush=True); "
-              "compiled().reduced_betweenness(30_000, edges, threads=2, parallel_from=1000)")
+@pytest.mark.skipif(os.name != "posix", reason="no SIGINT to send")
+@pytest.mark.parametrize("kernel", KERNELS)
+def test_ctrl_c_interrupts_the_kernels(kernel):
+    """A real SIGINT to a process inside a kernel ends it as Ctrl-C ends Python: at once."""
+    script = (f"from test_spanners import _kernel, _slow_graph; run = _kernel({kernel!r}); "
+              "edges = _slow_graph(); print('ready', flush=True); "
+              "run(40_000, edges, threads=2, parallel_from=1000)")
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True,
                                cwd=os.path.dirname(__file__))
     try:
         assert process.stdout.readline() == "ready\n"
-        time.sleep(0.3)
+        time.sleep(1.0)  # the graph is read (about 0.3 s for numba) and a kernel runs
         process.send_signal(signal.SIGINT)
-        _, errors = process.communicate(timeout=5)
+        _, errors = process.communicate(timeout=3)
     finally:
         process.kill()
         process.wait()

@@ -161,7 +161,7 @@ typedef struct {
 
 /* What lets Python's signal handlers run while the kernel works without the GIL. Only the thread
  * that called the kernel may take the GIL back (it holds the thread state in *save); when a
- * handler raises, stop is set and every thread leaves at its next source. */
+ * handler raises, stop is set and every thread leaves before its next CHUNK sources. */
 typedef struct {
     PyThreadState **save;
     double due; /* when the calling thread looks next, in monotonic seconds */

@@ -22,9 +22,10 @@ Two implementations run the same steps in the same order and give the same numbe
 bit. ``"c"``, a small C extension built with the package (``orggraph/queries/_brandes.c``), loads
 in a millisecond. ``"numba"`` (:mod:`orggraph.queries.brandes`) compiles the same kernels with
 numba; it is the one used where the package was installed without a C compiler, and its loading
-costs more than half a second per process. The C kernel works without the GIL and, every tenth
-of a second, lets Python run its signal handlers: Ctrl-C (or any handler that raises) stops it at
-once, on a 100,000-unit city too, where numba's kernels finish their call first.
+costs more than half a second per process. Both work without the GIL and let Python run its
+signal handlers about every tenth of a second (the C kernel by taking the GIL back, numba's
+between two calls of a chunk of sources): Ctrl-C, or any handler that raises, stops them at once,
+on a 100,000-unit city too.
 
 References
 ----------

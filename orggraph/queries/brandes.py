@@ -25,6 +25,7 @@ self-loops or repeated edges.
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
@@ -36,6 +37,9 @@ __all__ = ["kernels", "numba_betweenness"]
 #: The sources are cut into this many slices whatever the number of threads, so that the sums are
 #: added in the same order, and the results are the same to the last bit, on every machine.
 _SLICES = 8
+
+#: Node and arc visits per kernel call, about 0.05 s: between two calls, Ctrl-C can stop the work.
+_CHUNK_STEPS = 1 << 24
 
 
 def _peel(indptr: np.ndarray, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -108,8 +112,8 @@ def _components(indptr: np.ndarray, indices: np.ndarray) -> tuple[np.ndarray, np
 
 
 def _weighted_brandes(indptr: np.ndarray, indices: np.ndarray, weight: np.ndarray,
-                      first: int, last: int) -> np.ndarray:
-    """Return Σ over s in first … last − 1 and t ≠ s, v of w(s) w(t) σ_st(v) / σ_st, for every v.
+                      first: int, last: int, result: np.ndarray) -> None:
+    """Add Σ over s in first … last − 1 and t ≠ s, v of w(s) w(t) σ_st(v) / σ_st to result[v].
 
     Brandes' accumulation with a weight per node: a target t adds w(t) instead of 1 to the
     dependency of the nodes on its shortest paths, and a source's dependencies count w(s) times.
@@ -118,7 +122,6 @@ def _weighted_brandes(indptr: np.ndarray, indices: np.ndarray, weight: np.ndarra
     pair is counted twice. ``indptr`` and ``indices`` may be 32-bit: half the memory to walk.
     """
     n = len(indptr) - 1
-    result = np.zeros(n, dtype=np.float64)
     dist = np.full(n, -1, dtype=np.int32)
     sigma = np.zeros(n, dtype=np.float64)
     share = np.zeros(n, dtype=np.float64)  # (w(u) + δ(u)) / σ(u), what u passes back
@@ -158,7 +161,6 @@ def _weighted_brandes(indptr: np.ndarray, indices: np.ndarray, weight: np.ndarra
             v = order[j]
             dist[v] = -1
             sigma[v] = 0.0
-    return result
 
 
 @functools.cache
@@ -204,19 +206,37 @@ def _core(indptr: np.ndarray, indices: np.ndarray, keep: np.ndarray,
 
 def _core_pairs(indptr: np.ndarray, indices: np.ndarray, weight: np.ndarray, threads: int,
                 parallel_from: int) -> np.ndarray:
-    """Return the weighted Brandes sums of the 2-core, in threads when it is large."""
-    brandes = kernels().weighted_brandes
+    """Return the weighted Brandes sums of the 2-core, in threads when it is large.
+
+    Each kernel call covers a chunk of sources (about :data:`_CHUNK_STEPS` steps), so that
+    between two calls Python runs its signal handlers and Ctrl-C stops the work: at once in the
+    calling thread, and at the end of their chunk in the others.
+    """
     n = len(indptr) - 1
     # 32-bit node numbers halve the memory each search walks (a 2-core has far fewer than 2**31).
     indptr, indices = indptr.astype(np.int32), indices.astype(np.int32)
+    stop = threading.Event()
+
+    def sums(first: int, last: int) -> np.ndarray:
+        brandes, out = kernels().weighted_brandes, np.zeros(n, dtype=np.float64)
+        step = max(1, _CHUNK_STEPS // (n + len(indices)))
+        for a in range(first, last, step):
+            if stop.is_set():
+                break
+            brandes(indptr, indices, weight, a, min(a + step, last), out)
+        return out
+
     if n < parallel_from:
-        return brandes(indptr, indices, weight, 0, n)
+        return sums(0, n)
     bounds = np.linspace(0, n, _SLICES + 1).astype(np.int64).tolist()
     # The kernel releases the GIL: threads run it side by side.
     with ThreadPoolExecutor(max_workers=max(1, min(threads, _SLICES))) as pool:
-        slices = pool.map(lambda a, b: brandes(indptr, indices, weight, a, b),
-                          bounds[:-1], bounds[1:])
-        return np.sum(list(slices), axis=0)
+        slices = [pool.submit(sums, a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        try:
+            return np.sum([future.result() for future in slices], axis=0)
+        except BaseException:  # Ctrl-C while waiting: the other threads stop after their chunk
+            stop.set()
+            raise
 
 
 
