@@ -7,8 +7,8 @@
 'strategic_cells']
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile every string annotation when it
+# builds the models, at each start.
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,6 +28,11 @@ MetricValue = float | int | None
 Embedding = Literal["top", "support_cluster", "sector_cluster"]
 
 
+def _empty() -> list[Any]:
+    # Not the builtin ``list``: pydantic reads each default factory's signature as it builds a
+    # model, and a builtin's is parsed from text (see orggraph.schemas.dataset._empty).
+    return []
+
 class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -42,7 +47,7 @@ class AldermanRow(_Row):
     party: str | None = None
     cluster_span: int
     services: int
-    domains: list[str] = Field(default_factory=list)
+    domains: list[str] = Field(default_factory=_empty)
 
 
 class ClusterRow(_Row):
@@ -55,7 +60,7 @@ class ClusterRow(_Row):
     aldermen: int
     services: int
     fte: float
-    alderman_ids: list[str] = Field(default_factory=list)
+    alderman_ids: list[str] = Field(default_factory=_empty)
 
 
 class DomainRow(_Row):
@@ -64,7 +69,7 @@ class DomainRow(_Row):
     id: str
     name: str
     holders: int
-    holder_ids: list[str] = Field(default_factory=list)
+    holder_ids: list[str] = Field(default_factory=_empty)
     split: bool
 
 
@@ -78,7 +83,7 @@ class ProgrammeRow(_Row):
     units: int
     clusters: int
     aldermen: int
-    partner_sectors: list[str] = Field(default_factory=list)
+    partner_sectors: list[str] = Field(default_factory=_empty)
     quadruple_helix: bool
     transversal: bool
 
@@ -122,12 +127,12 @@ class CityMetrics(_Row):
     city: str
     name: str = ""
     metrics: dict[str, MetricValue]
-    aldermen: list[AldermanRow] = Field(default_factory=list)
-    clusters: list[ClusterRow] = Field(default_factory=list)
-    domains: list[DomainRow] = Field(default_factory=list)
-    programmes: list[ProgrammeRow] = Field(default_factory=list)
-    strategic_cells: list[StrategicCellRow] = Field(default_factory=list)
-    boundary_spanners: list[BoundarySpanner] = Field(default_factory=list)
+    aldermen: list[AldermanRow] = Field(default_factory=_empty)
+    clusters: list[ClusterRow] = Field(default_factory=_empty)
+    domains: list[DomainRow] = Field(default_factory=_empty)
+    programmes: list[ProgrammeRow] = Field(default_factory=_empty)
+    strategic_cells: list[StrategicCellRow] = Field(default_factory=_empty)
+    boundary_spanners: list[BoundarySpanner] = Field(default_factory=_empty)
     betweenness_approximate: bool = False
     spanners_computed: bool = True
 
