@@ -16,14 +16,14 @@ ratios in CPU time (user + system, of the process) are printed too: on a machine
 other work, wall time also counts the waits for a core.
 
 The last two rows are not orggraph commands. One is the least any typer command with an
-argument costs: a one-command typer app that parses one path argument. Since typer 0.2x builds a
-pydantic ``TypeAdapter`` for every parameter it parses, that imports most of pydantic beyond
-``BaseModel``, a cost the baseline above does not include; ``--instructions`` also prints
-``validate``'s ratio to this row. The other is the part of ``validate`` that the libraries do
-whatever orggraph does around them: the baseline's imports, then reading the tiny example as
-``validate`` does (libyaml's parser, ruamel's resolver: :mod:`orggraph.loaders.quick_yaml`) and
-building the dataset's pydantic models, with pydantic's plugins off as on the command line
-(:mod:`orggraph.commands`).
+argument costs: a one-command typer app that parses one path argument. typer 0.29 (which
+requires pydantic) builds a pydantic ``TypeAdapter`` for every parameter it parses, and so
+imports most of pydantic beyond ``BaseModel``, a cost the baseline above does not include;
+``--instructions`` also prints ``validate``'s ratio to this row. The other is the part of
+``validate`` that the libraries do whatever orggraph does around them: the baseline's imports,
+then reading the tiny example as ``validate`` does (libyaml's parser, ruamel's resolver:
+:mod:`orggraph.loaders.quick_yaml`) and building the dataset's pydantic models, with pydantic's
+plugins off as on the command line (:mod:`orggraph.commands`).
 
 Start-up times on a busy machine vary by a third from run to run. ``--instructions`` counts
 instead the instructions each command executes (under valgrind), the same in every run: the
