@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from orggraph.schemas.dataset import empty_list
+
 __all__ = [
     "AldermanRow",
     "BoundarySpanner",
@@ -26,12 +28,6 @@ __all__ = [
 
 MetricValue = float | int | None
 Embedding = Literal["top", "support_cluster", "sector_cluster"]
-
-
-def _empty() -> list[Any]:
-    # Not the builtin ``list``: pydantic reads each default factory's signature as it builds a
-    # model, and a builtin's is parsed from text (see orggraph.schemas.dataset._empty).
-    return []
 
 class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -47,7 +43,7 @@ class AldermanRow(_Row):
     party: str | None = None
     cluster_span: int
     services: int
-    domains: list[str] = Field(default_factory=_empty)
+    domains: list[str] = Field(default_factory=empty_list)
 
 
 class ClusterRow(_Row):
@@ -60,7 +56,7 @@ class ClusterRow(_Row):
     aldermen: int
     services: int
     fte: float
-    alderman_ids: list[str] = Field(default_factory=_empty)
+    alderman_ids: list[str] = Field(default_factory=empty_list)
 
 
 class DomainRow(_Row):
@@ -69,7 +65,7 @@ class DomainRow(_Row):
     id: str
     name: str
     holders: int
-    holder_ids: list[str] = Field(default_factory=_empty)
+    holder_ids: list[str] = Field(default_factory=empty_list)
     split: bool
 
 
@@ -83,7 +79,7 @@ class ProgrammeRow(_Row):
     units: int
     clusters: int
     aldermen: int
-    partner_sectors: list[str] = Field(default_factory=_empty)
+    partner_sectors: list[str] = Field(default_factory=empty_list)
     quadruple_helix: bool
     transversal: bool
 
@@ -127,12 +123,12 @@ class CityMetrics(_Row):
     city: str
     name: str = ""
     metrics: dict[str, MetricValue]
-    aldermen: list[AldermanRow] = Field(default_factory=_empty)
-    clusters: list[ClusterRow] = Field(default_factory=_empty)
-    domains: list[DomainRow] = Field(default_factory=_empty)
-    programmes: list[ProgrammeRow] = Field(default_factory=_empty)
-    strategic_cells: list[StrategicCellRow] = Field(default_factory=_empty)
-    boundary_spanners: list[BoundarySpanner] = Field(default_factory=_empty)
+    aldermen: list[AldermanRow] = Field(default_factory=empty_list)
+    clusters: list[ClusterRow] = Field(default_factory=empty_list)
+    domains: list[DomainRow] = Field(default_factory=empty_list)
+    programmes: list[ProgrammeRow] = Field(default_factory=empty_list)
+    strategic_cells: list[StrategicCellRow] = Field(default_factory=empty_list)
+    boundary_spanners: list[BoundarySpanner] = Field(default_factory=empty_list)
     betweenness_approximate: bool = False
     spanners_computed: bool = True
 

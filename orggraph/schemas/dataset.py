@@ -41,6 +41,7 @@ __all__ = [
     "SECTIONS",
     "SECTION_MODELS",
     "Sections",
+    "empty_list",
 ]
 
 FORMAT = "orggraph/1"
@@ -86,10 +87,16 @@ ScopeField = _vocabulary(enums.PartnerScope)
 ModeField = _vocabulary(enums.PartnerMode)
 
 
-def _empty() -> list[Any]:
-    # A Python function rather than the builtin ``list``: pydantic reads the signature of every
-    # default factory as it builds a model, and a builtin's signature is parsed from text, about
-    # twenty times slower, which every command paid at start.
+def empty_list() -> list[Any]:
+    """The default factory of a list field: a new empty list.
+
+    A Python function rather than the builtin ``list``: pydantic reads the signature of every
+    default factory as it builds a model, and a builtin's signature is parsed from its text,
+    about twenty times slower, which every command paid at start.
+
+    >>> empty_list()
+    []
+    """
     return []
 
 
@@ -117,14 +124,14 @@ class CityInfo(Entity):
     population: int | None = Field(default=None, ge=0, le=100_000_000)
     legislature: Text | None = None
     region: Text | None = None
-    sources: list[str] = Field(default_factory=_empty)
+    sources: list[str] = Field(default_factory=empty_list)
 
 
 class Domain(Entity):
     """A policy domain (beleidsdomein / beleidsveld); domains form a forest through ``parent``."""
 
     parent: Id | None = None
-    bbc: list[str] = Field(default_factory=_empty)
+    bbc: list[str] = Field(default_factory=empty_list)
 
 
 class Unit(Entity):
@@ -138,7 +145,7 @@ class Unit(Entity):
     parent: Id | None = None
     fte: float | None = Field(default=None, ge=0, le=1_000_000)
     budget: float | None = None
-    domains: list[Id] = Field(default_factory=_empty)
+    domains: list[Id] = Field(default_factory=empty_list)
     support: bool | None = None
     legal_form: Text | None = None
 
@@ -164,10 +171,10 @@ class Person(Entity):
 
     role: RoleField
     party: Text | None = None
-    portfolio: list[PortfolioItem] = Field(default_factory=_empty)
-    steers: list[Id] = Field(default_factory=_empty)
-    heads: list[Id] = Field(default_factory=_empty)
-    member_of: list[Id] = Field(default_factory=_empty)
+    portfolio: list[PortfolioItem] = Field(default_factory=empty_list)
+    steers: list[Id] = Field(default_factory=empty_list)
+    heads: list[Id] = Field(default_factory=empty_list)
+    member_of: list[Id] = Field(default_factory=empty_list)
 
     @property
     def in_college(self) -> bool:
@@ -191,11 +198,11 @@ class Programme(Entity):
 
     kind: ProgrammeKindField = enums.ProgrammeKind.programme
     lead: Id | None = None
-    contributors: list[Id] = Field(default_factory=_empty)
+    contributors: list[Id] = Field(default_factory=empty_list)
     sponsor: Id | None = None
-    domains: list[Id] = Field(default_factory=_empty)
-    challenges: list[Id] = Field(default_factory=_empty)
-    partners: list[PartnerRole] = Field(default_factory=_empty)
+    domains: list[Id] = Field(default_factory=empty_list)
+    challenges: list[Id] = Field(default_factory=empty_list)
+    partners: list[PartnerRole] = Field(default_factory=empty_list)
 
     @property
     def units(self) -> list[str]:
@@ -246,13 +253,13 @@ class Sections(_Model):
     A test checks that the fields here are :data:`SECTIONS`, in that order.
     """
 
-    domains: list[Domain] = Field(default_factory=_empty)
-    units: list[Unit] = Field(default_factory=_empty)
-    bodies: list[Body] = Field(default_factory=_empty)
-    people: list[Person] = Field(default_factory=_empty)
-    challenges: list[Challenge] = Field(default_factory=_empty)
-    programmes: list[Programme] = Field(default_factory=_empty)
-    partners: list[Partner] = Field(default_factory=_empty)
+    domains: list[Domain] = Field(default_factory=empty_list)
+    units: list[Unit] = Field(default_factory=empty_list)
+    bodies: list[Body] = Field(default_factory=empty_list)
+    people: list[Person] = Field(default_factory=empty_list)
+    challenges: list[Challenge] = Field(default_factory=empty_list)
+    programmes: list[Programme] = Field(default_factory=empty_list)
+    partners: list[Partner] = Field(default_factory=empty_list)
 
 
 class _Header(_Model):

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from orggraph.schemas.dataset import Id, LongText, Sections, Text
+from orggraph.schemas.dataset import Id, LongText, Sections, Text, empty_list
 
 __all__ = [
     "Add",
@@ -189,7 +189,7 @@ class Scenario(_Model):
     base: str | None = None
     name: Text = Field(min_length=1)
     description: LongText | None = None
-    changes: list[Change] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=empty_list)
     # Where the scenario was read from, and the origin of each change (for located messages).
     _path: Path | None = PrivateAttr(default=None)
     _origins: list[Any] = PrivateAttr(default_factory=list)
