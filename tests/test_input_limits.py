@@ -92,6 +92,23 @@ def test_a_file_over_a_size_limit_is_refused_before_reading(limit, words, write,
     refused(path, "big.yaml", *words)
 
 
+@pytest.mark.parametrize(("limit", "name", "words"), [
+    ("MAX_FILE_BYTES", "big.json", ["files up to 0 MiB"]),
+    ("MAX_YAML_BYTES", "big.yaml", ["MiB of YAML", "write the dataset as JSON"]),
+])
+def test_a_valid_city_over_a_size_limit_is_refused_too(limit, name, words, tmp_path,
+                                                        monkeypatch):
+    """The quick reader, which takes valid files, keeps the detailed reader's limits: a file is
+    refused for its size whether or not anything else is wrong in it."""
+    from orggraph.examples import load_example
+    from orggraph.loaders.dump import write_city
+
+    path = write_city(load_example("tiny"), tmp_path / name)
+    assert path.stat().st_size > 4096
+    monkeypatch.setattr(f"orggraph.loaders.sources.{limit}", 4096)
+    refused(path, name, *words)
+
+
 def test_tree_shape_counts_every_use_of_an_alias():
     """Hand count: the root mapping, two uses of a 2-item list (1 + 2 each), one scalar; two
     containers written (the mapping and the list)."""

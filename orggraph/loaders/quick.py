@@ -62,10 +62,13 @@ def load_quickly(path: Path | str) -> City | None:
     True
     """
     path = Path(path)
-    if path.suffix.lower() not in (".json", ".yaml", ".yml"):
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
         return None
+    # The detailed reader's size limits, so that a file over one is refused whether valid or not.
+    limit = sources.MAX_FILE_BYTES if suffix == ".json" else sources.MAX_YAML_BYTES
     try:
-        if not path.is_file() or path.stat().st_size > sources.MAX_FILE_BYTES:
+        if not path.is_file() or path.stat().st_size > limit:
             return None
     except OSError:
         return None
